@@ -4,143 +4,169 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
- * A code element of ISO 2022 as DICOM uses it (PS3.3 Table C.12-3 and C.12-4): which of G0
- * (bytes 0x21-0x7E) and G1 (bytes 0xA1-0xFE) it is designated to, the escape sequence that
- * designates it, and how its one- or two-byte characters map to Unicode. The two-byte sets go
- * through the JDK's EUC tables: a JIS X 0208 or 0212 character in G0 is its EUC-JP form without
- * the high bits (and without the 0x8F prefix for 0212); KS X 1001 and GB 2312 in G1 are EUC-KR
- * and EUC-CN themselves.
+ * A graphic character set as ISO 2022 designates it to G0 (bytes 0x21-0x7E) or G1 (bytes
+ * 0xA0-0xFF), with the escape sequences of PS3.3 Tables C.12-3 and C.12-4. The one-byte G1 sets
+ * are tables taken once from the JDK's charsets. The two-byte sets go through the JDK's EUC
+ * charsets, which are these very sets in G1: a JIS X 0208 character in G0 is its EUC-JP form
+ * without the high bits, a JIS X 0212 one that form without its 0x8F prefix as well, and KS X 1001
+ * and GB 2312 in G1 are EUC-KR and EUC-CN as they stand.
  */
 enum CodeElement {
-    ASCII(true, 1, "ESC ( B", null),
-    JIS_X0201_ROMAN(true, 1, "ESC ( J", null),
-    JIS_X0201_KATAKANA(false, 1, "ESC ) I", null),
-    LATIN_1(false, 1, "ESC - A", "ISO-8859-1"),
-    LATIN_2(false, 1, "ESC - B", "ISO-8859-2"),
-    LATIN_3(false, 1, "ESC - C", "ISO-8859-3"),
-    LATIN_4(false, 1, "ESC - D", "ISO-8859-4"),
-    CYRILLIC(false, 1, "ESC - L", "ISO-8859-5"),
-    ARABIC(false, 1, "ESC - G", "ISO-8859-6"),
-    GREEK(false, 1, "ESC - F", "ISO-8859-7"),
-    HEBREW(false, 1, "ESC - H", "ISO-8859-8"),
-    LATIN_5(false, 1, "ESC - M", "ISO-8859-9"),
-    LATIN_9(false, 1, "ESC - b", "ISO-8859-15"),
-    THAI(false, 1, "ESC - T", "TIS-620"),
-    JIS_X0208(true, 2, "ESC $ B", "EUC-JP"),
-    JIS_X0212(true, 2, "ESC $ ( D", "EUC-JP"),
-    KS_X1001(false, 2, "ESC $ ) C", "EUC-KR"),
-    GB2312(false, 2, "ESC $ ) A", "GB2312");
+    ASCII("(B", null),
+    JIS_X0201_ROMAN("(J", null),
+    JIS_X0201_KATAKANA(")I", "JIS_X0201"),
+    LATIN_1("-A", "ISO-8859-1"),
+    LATIN_2("-B", "ISO-8859-2"),
+    LATIN_3("-C", "ISO-8859-3"),
+    LATIN_4("-D", "ISO-8859-4"),
+    CYRILLIC("-L", "ISO-8859-5"),
+    ARABIC("-G", "ISO-8859-6"),
+    GREEK("-F", "ISO-8859-7"),
+    HEBREW("-H", "ISO-8859-8"),
+    LATIN_5("-M", "ISO-8859-9"),
+    LATIN_9("-b", "ISO-8859-15"),
+    THAI("-T", "TIS-620"),
+    JIS_X0208("$B", "EUC-JP"),
+    JIS_X0212("$(D", "EUC-JP"),
+    KS_X1001("$)C", "EUC-KR"),
+    GB2312("$)A", "GB2312");
 
-    private static final int KATAKANA_FIRST = 0xA1;
-    private static final int KATAKANA_LAST = 0xDF;
-    private static final char HALFWIDTH_KATAKANA = '\uFF61';
+    static final byte ESC = 0x1B;
 
-    final boolean g0;
-    final int bytesPerChar;
+    private static final CodeElement[] ALL = values();
+    private static final int G1_FIRST = 0xA0;
+    private static final byte EUC_JP_JIS_X0212 = (byte) 0x8F;
+
+    /** The escape sequence designating this set, ESC included. */
     final byte[] escape;
+    final boolean g0;
+    final boolean twoByte;
     private final Charset charset;
+    /** A one-byte G1 set's characters for bytes 0xA0-0xFF; U+FFFD where it has none. */
+    private final char[] upperHalf;
 
-    CodeElement(boolean g0, int bytesPerChar, String escape, String charset) {
-        this.g0 = g0;
-        this.bytesPerChar = bytesPerChar;
-        this.escape = escapeBytes(escape);
+    CodeElement(String escapeAfterEsc, String charset) {
+        escape = ((char) ESC + escapeAfterEsc).getBytes(StandardCharsets.US_ASCII);
+        // ISO 2022: the intermediate byte '(' designates to G0, ')' and '-' to G1; a '$' before it
+        // marks a multi-byte set, and ESC $ B, the old form without a second intermediate, is G0.
+        twoByte = escapeAfterEsc.startsWith("$");
+        String intermediate = twoByte ? escapeAfterEsc.substring(1) : escapeAfterEsc;
+        g0 = intermediate.length() == 1 || intermediate.charAt(0) == '(';
         this.charset = charset == null ? null : Charset.forName(charset);
+        upperHalf = g0 || twoByte ? null : decodeUpperHalf(this.charset);
     }
 
-    /** The code element an escape sequence at {@code at} designates, or null; {@link #escape} says its length. */
+    /** The set that the escape sequence at {@code at} designates, or null when it is none of DICOM's. */
     static CodeElement designatedAt(byte[] bytes, int at, int end) {
-        for (CodeElement element : values()) {
-            byte[] e = element.escape;
-            if (end - at >= e.length && matches(bytes, at, e)) {
+        for (CodeElement element : ALL) {
+            if (startsWith(bytes, at, end, element.escape)) {
                 return element;
             }
         }
         return null;
     }
 
-    /** Decodes {@code count} characters of this set starting at {@code at} (bytes as they stand in G0 or G1). */
-    void decode(byte[] bytes, int at, int count, StringBuilder out) {
-        if (this == ASCII || this == JIS_X0201_ROMAN) {
-            // DICOM reads the Roman half of JIS X 0201 as ASCII: 0x5C stays the value delimiter.
-            for (int i = 0; i < count; i++) {
-                out.append((char) (bytes[at + i] & 0x7F));
+    /**
+     * Decodes the characters of this G0 two-byte or G1 set that stand from {@code at} on, as many
+     * as there are in a row, and returns where they end: {@code at} when there is none.
+     */
+    int decode(byte[] bytes, int at, int end, StringBuilder out) {
+        int i = at;
+        if (!twoByte) {
+            while (i < end && (bytes[i] & 0xFF) >= G1_FIRST) {
+                out.append(upperHalf[(bytes[i] & 0xFF) - G1_FIRST]);
+                i++;
             }
-            return;
+            return i;
         }
-        if (this == JIS_X0201_KATAKANA) {
-            for (int i = 0; i < count; i++) {
-                int b = bytes[at + i] & 0xFF;
-                out.append(b >= KATAKANA_FIRST && b <= KATAKANA_LAST ? (char) (HALFWIDTH_KATAKANA + b - KATAKANA_FIRST) : '\uFFFD');
-            }
-            return;
+        while (i + 1 < end && inArea(bytes[i]) && inArea(bytes[i + 1])) {
+            i += 2;
         }
-        byte[] encoded = new byte[count * (this == JIS_X0212 ? 3 : bytesPerChar)];
-        int n = 0;
-        for (int i = 0; i < count; i += bytesPerChar) {
-            if (this == JIS_X0212) {
-                encoded[n++] = (byte) 0x8F;
-            }
-            for (int k = 0; k < bytesPerChar; k++) {
-                encoded[n++] = (byte) (bytes[at + i + k] | 0x80);
-            }
+        if (i > at) {
+            out.append(charset.decode(g0 ? euc(bytes, at, i) : ByteBuffer.wrap(bytes, at, i - at)));
         }
-        out.append(charset.decode(ByteBuffer.wrap(encoded, 0, n)));
+        return i;
     }
 
-    /** This set's bytes for {@code c}, as they stand in G0 or G1, or null when the set has no such character. */
-    byte[] encode(char c) {
-        if (this == ASCII || this == JIS_X0201_ROMAN) {
-            return c < 0x80 ? new byte[] {(byte) c} : null;
+    /** This set's bytes for a character other than ASCII, as they stand in G0 or G1; null when it has none. */
+    byte[] encode(int codePoint) {
+        if (upperHalf != null) {
+            for (int i = 0; i < upperHalf.length; i++) {
+                if (upperHalf[i] == codePoint && codePoint != '\uFFFD') {
+                    return new byte[] {(byte) (G1_FIRST + i)};
+                }
+            }
+            return null;
         }
-        if (this == JIS_X0201_KATAKANA) {
-            int b = c - HALFWIDTH_KATAKANA + KATAKANA_FIRST;
-            return b >= KATAKANA_FIRST && b <= KATAKANA_LAST ? new byte[] {(byte) b} : null;
+        if (charset == null) {
+            return null;
         }
-        byte[] euc = encodeStrictly(c);
+        byte[] euc = encodeStrictly(codePoint);
         if (euc == null) {
             return null;
         }
-        return switch (this) {
-            case JIS_X0208 -> euc.length == 2 && (euc[0] & 0xFF) != 0x8E ? new byte[] {(byte) (euc[0] & 0x7F), (byte) (euc[1] & 0x7F)} : null;
-            case JIS_X0212 -> euc.length == 3 && (euc[0] & 0xFF) == 0x8F ? new byte[] {(byte) (euc[1] & 0x7F), (byte) (euc[2] & 0x7F)} : null;
-            case KS_X1001, GB2312 -> euc.length == 2 ? euc : null;
-            default -> euc.length == 1 && (euc[0] & 0x80) != 0 ? euc : null;
-        };
+        if (this == JIS_X0212) {
+            return euc.length == 3 && euc[0] == EUC_JP_JIS_X0212 ? new byte[] {(byte) (euc[1] & 0x7F), (byte) (euc[2] & 0x7F)} : null;
+        }
+        if (euc.length != 2 || !inG1(euc[0]) || !inG1(euc[1])) {
+            // EUC-JP also has one-byte ASCII, 0x8E-prefixed katakana and 0x8F-prefixed JIS X 0212.
+            return null;
+        }
+        return g0 ? new byte[] {(byte) (euc[0] & 0x7F), (byte) (euc[1] & 0x7F)} : euc;
     }
 
-    private byte[] encodeStrictly(char c) {
-        CharsetEncoder encoder = charset.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private byte[] encodeStrictly(int codePoint) {
         try {
-            ByteBuffer bytes = encoder.encode(CharBuffer.wrap(new char[] {c}));
-            byte[] result = new byte[bytes.remaining()];
-            bytes.get(result);
-            return result;
+            ByteBuffer encoded = charset.newEncoder().encode(CharBuffer.wrap(Character.toChars(codePoint)));
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+            return bytes;
         } catch (CharacterCodingException unmappable) {
             return null;
         }
     }
 
-    private static boolean matches(byte[] bytes, int at, byte[] escape) {
-        for (int i = 0; i < escape.length; i++) {
-            if (bytes[at + i] != escape[i]) {
+    private ByteBuffer euc(byte[] bytes, int from, int to) {
+        int pairs = (to - from) / 2;
+        ByteBuffer euc = ByteBuffer.allocate(pairs * (this == JIS_X0212 ? 3 : 2));
+        for (int i = from; i < to; i += 2) {
+            if (this == JIS_X0212) {
+                euc.put(EUC_JP_JIS_X0212);
+            }
+            euc.put((byte) (bytes[i] | 0x80)).put((byte) (bytes[i + 1] | 0x80));
+        }
+        return euc.flip();
+    }
+
+    private boolean inArea(byte b) {
+        return g0 ? b >= 0x21 && b <= 0x7E : inG1(b);
+    }
+
+    private static boolean inG1(byte b) {
+        int v = b & 0xFF;
+        return v >= 0xA1 && v <= 0xFE;
+    }
+
+    private static char[] decodeUpperHalf(Charset charset) {
+        byte[] bytes = new byte[0x100 - G1_FIRST];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (G1_FIRST + i);
+        }
+        return new String(bytes, charset).toCharArray();
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, int end, byte[] prefix) {
+        if (end - at < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[at + i] != prefix[i]) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static byte[] escapeBytes(String notation) {
-        String[] parts = notation.split(" ");
-        byte[] bytes = new byte[parts.length];
-        bytes[0] = 0x1B;
-        for (int i = 1; i < parts.length; i++) {
-            bytes[i] = (byte) parts[i].charAt(0);
-        }
-        return bytes;
     }
 }

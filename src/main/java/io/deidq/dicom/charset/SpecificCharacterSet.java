@@ -3,314 +3,267 @@ package io.deidq.dicom.charset;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharsetEncoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decodes and encodes text by the Specific Character Set (0008,0005), as PS3.5 6.1 and PS3.3
  * C.12.1.1.2 define it: the single-byte sets, UTF-8, GB18030 and GBK, and the ISO 2022 code
- * extensions (escape sequences switching G0 and G1 between the declared code elements, the
- * state returning to that of value 1 at each value delimiter, control character and, in a person
- * name, each '^' and '='). Decoding never fails: unknown terms and bytes no set explains decode
- * as ISO 8859-1 (so no byte is lost), and {@link #isSupported()} tells such a set apart.
+ * extensions, where escape sequences switch G0 and G1 between the declared sets and the state
+ * returns to that of value 1 at each value delimiter, control character and, in a person name,
+ * each '^' and '='. Decoding never fails: bytes that no set explains decode as ISO 8859-1, and
+ * {@link #isSupported()} tells a set with unknown terms apart.
  */
 public final class SpecificCharacterSet {
-
-    /** What a defined term designates: G0 and G1 for ISO 2022, or one charset for the whole value. */
-    private record Term(CodeElement g0, CodeElement g1, Charset whole) {
-    }
-
-    private static final Map<String, Term> TERMS = definedTerms();
-    private static final Term DEFAULT_TERM = new Term(CodeElement.ASCII, null, null);
-    private static final Map<List<String>, SpecificCharacterSet> CACHE = new ConcurrentHashMap<>();
 
     /** The default repertoire, ISO_IR 6 (no (0008,0005) or an empty one). */
     public static final SpecificCharacterSet DEFAULT = new SpecificCharacterSet(List.of());
 
+    /** Bounds the cache, since the terms come from files and may be anything. */
+    private static final int CACHED_AT_MOST = 256;
+    private static final Map<List<String>, SpecificCharacterSet> CACHE = new ConcurrentHashMap<>();
+    private static final int C1_FIRST = 0x80;
+    private static final int G1_FIRST = 0xA0;
+
     private final List<String> terms;
-    private final List<String> unsupported = new ArrayList<>();
-    private final Term initial;
-    private final List<CodeElement> declared = new ArrayList<>();
+    private final List<String> unsupported;
+    /** The charset of whole values, for the sets without code extensions that are not ISO 2022 ones. */
+    private final Charset whole;
+    private final CodeElement initialG0;
+    private final CodeElement initialG1;
+    /** The sets that can encode what ASCII cannot, first to last as declared. */
+    private final List<CodeElement> declared;
 
     private SpecificCharacterSet(List<String> terms) {
         this.terms = terms;
-        Term first = DEFAULT_TERM;
+        List<String> unknown = new ArrayList<>();
+        List<CodeElement> elements = new ArrayList<>();
+        DefinedTerm first = DefinedTerm.DEFAULT;
         for (int i = 0; i < terms.size(); i++) {
             String name = terms.get(i);
-            Term term = name.isEmpty() ? DEFAULT_TERM : TERMS.get(name);
+            DefinedTerm term = name.isEmpty() ? DefinedTerm.DEFAULT : DefinedTerm.named(name);
             if (term == null) {
-                unsupported.add(name);
-                term = new Term(CodeElement.ASCII, CodeElement.LATIN_1, null);
+                unknown.add(name);
+                term = i == 0 ? DefinedTerm.UNKNOWN : DefinedTerm.DEFAULT;
             }
             if (i == 0) {
                 first = term;
             }
-            if (term.g0 != null && term.g0 != CodeElement.ASCII) {
-                declared.add(term.g0);
+            if (term.g0() != null && term.g0().twoByte) {
+                elements.add(term.g0());
             }
-            if (term.g1 != null) {
-                declared.add(term.g1);
+            if (term.g1() != null) {
+                elements.add(term.g1());
             }
         }
-        // A value 1 that designates only G1 (not allowed, but written) leaves G0 at the default repertoire.
-        initial = first.g0 == null && first.whole == null ? new Term(CodeElement.ASCII, first.g1, null) : first;
+        unsupported = List.copyOf(unknown);
+        declared = List.copyOf(elements);
+        whole = first.whole();
+        // The two-byte sets may not be value 1 (they would leave no room for the ASCII delimiters);
+        // where a file has one there, it starts in ASCII as ISO-2022-JP and EUC-KR do.
+        initialG0 = first.g0() == null || first.g0().twoByte ? CodeElement.ASCII : first.g0();
+        initialG1 = first.g1();
     }
 
     /**
-     * The character set of the values of (0008,0005) as read: split on backslash, surrounding
-     * spaces allowed; an empty value 1 stands for the default repertoire.
+     * The character set of the values of (0008,0005) as read, split on backslash: surrounding
+     * spaces do not matter, and an empty value 1 stands for the default repertoire. Never throws;
+     * unknown terms are recorded, and an unknown value 1 decodes as ISO 8859-1.
      */
     public static SpecificCharacterSet of(String... values) {
-        List<String> trimmed = new ArrayList<>(values.length);
+        List<String> terms = new ArrayList<>(values.length);
+        boolean blank = true;
         for (String value : values) {
-            trimmed.add(value.trim());
+            String term = value.trim();
+            terms.add(term);
+            blank &= term.isEmpty();
         }
-        while (!trimmed.isEmpty() && trimmed.get(trimmed.size() - 1).isEmpty()) {
-            trimmed.remove(trimmed.size() - 1);
-        }
-        if (trimmed.isEmpty()) {
+        if (blank) {
             return DEFAULT;
         }
-        return CACHE.computeIfAbsent(List.copyOf(trimmed), SpecificCharacterSet::new);
+        SpecificCharacterSet cached = CACHE.get(terms);
+        if (cached != null) {
+            return cached;
+        }
+        SpecificCharacterSet created = new SpecificCharacterSet(List.copyOf(terms));
+        if (CACHE.size() < CACHED_AT_MOST) {
+            CACHE.putIfAbsent(created.terms, created);
+        }
+        return created;
     }
 
+    /** The values of (0008,0005) as given, trimmed; none for the default repertoire. */
     public List<String> terms() {
         return terms;
     }
 
+    /** False when a value of (0008,0005) is no defined term. */
     public boolean isSupported() {
         return unsupported.isEmpty();
     }
 
     public List<String> unsupportedTerms() {
-        return List.copyOf(unsupported);
+        return unsupported;
     }
 
     public String decode(byte[] bytes, boolean personName) {
         return decode(bytes, 0, bytes.length, personName);
     }
 
-    /** Decodes a whole element value, value delimiters included. */
+    /**
+     * Decodes a whole element value, value delimiters included; with {@code personName}, '^' and
+     * '=' are delimiters as well.
+     */
     public String decode(byte[] bytes, int offset, int length, boolean personName) {
-        if (initial.whole != null) {
-            return new String(bytes, offset, length, initial.whole);
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (whole != null) {
+            // Their trail bytes may be 0x5C: the value is split on backslash after decoding only.
+            return new String(bytes, offset, length, whole);
         }
-        CodeElement g0 = initial.g0;
-        CodeElement g1 = initial.g1;
         StringBuilder out = new StringBuilder(length);
-        int i = offset;
+        CodeElement g0 = initialG0;
+        CodeElement g1 = initialG1;
         int end = offset + length;
+        int i = offset;
         while (i < end) {
             int b = bytes[i] & 0xFF;
-            if (b == 0x1B) {
+            if (b == CodeElement.ESC) {
                 CodeElement designated = CodeElement.designatedAt(bytes, i, end);
-                if (designated == null) {
-                    out.append('\u001B');
-                    i++;
-                } else {
+                if (designated != null) {
                     if (designated.g0) {
                         g0 = designated;
                     } else {
                         g1 = designated;
                     }
                     i += designated.escape.length;
+                    continue;
                 }
-            } else if (b < 0x80 && g0.bytesPerChar == 2 && b >= 0x21 && b <= 0x7E) {
-                int run = i;
-                while (run + 1 < end && graphic(bytes[run]) && graphic(bytes[run + 1])) {
-                    run += 2;
-                }
-                if (run == i) {
+            }
+            if (b >= G1_FIRST && g1 != null) {
+                int next = g1.decode(bytes, i, end, out);
+                if (next == i) {
                     out.append('\uFFFD');
-                    i++;
-                } else {
-                    g0.decode(bytes, i, run - i, out);
-                    i = run;
+                    next++;
                 }
-            } else if (b < 0x80) {
-                char c = (char) b;
-                out.append(c);
-                if (delimiter(c, personName)) {
-                    g0 = initial.g0;
-                    g1 = initial.g1;
-                }
-                i++;
-            } else if (g1 == null) {
+                i = next;
+            } else if (b >= C1_FIRST) {
+                // A C1 control, or G1 with nothing designated: read as ISO 8859-1, which keeps every byte.
                 out.append((char) b);
                 i++;
             } else {
-                int run = i;
-                while (run + g1.bytesPerChar <= end && high(bytes, run, g1.bytesPerChar)) {
-                    run += g1.bytesPerChar;
+                int next = g0.twoByte ? g0.decode(bytes, i, end, out) : i;
+                if (next == i) {
+                    // Also a lone byte left over in a two-byte G0 set: most likely a delimiter
+                    // before which the writer forgot to switch back.
+                    char c = (char) b;
+                    out.append(c);
+                    if (resetsState(c, personName)) {
+                        g0 = initialG0;
+                        g1 = initialG1;
+                    }
+                    next++;
                 }
-                if (run == i) {
-                    out.append('\uFFFD');
-                    i++;
-                } else {
-                    g1.decode(bytes, i, run - i, out);
-                    i = run;
-                }
+                i = next;
             }
         }
         return out.toString();
     }
 
     /**
-     * Encodes a whole element value. With code extensions, each character goes in the first
-     * declared code element that has it, designated by its escape sequence when it is not already,
-     * and the state of value 1 is restored before each delimiter and at the end, as PS3.5 Annexes
-     * H to K show.
+     * Encodes a whole element value (with {@code personName}, '^' and '=' are delimiters as
+     * well). With code extensions, any character but ASCII goes in the first declared set that
+     * has it, designated by its escape sequence unless it already is; ASCII, and so each
+     * delimiter, goes in value 1's G0 set, which is designated again where needed and at the end,
+     * as in the examples of PS3.5 Annexes H, I and K.
      *
      * @throws IllegalArgumentException naming the character and this character set when none of
-     *                                  its code elements has the character
+     *                                  its sets has the character
      */
     public byte[] encode(String text, boolean personName) {
-        if (initial.whole != null) {
+        if (whole != null) {
             return encodeWhole(text);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 8);
-        CodeElement g0 = initial.g0;
-        CodeElement g1 = initial.g1;
-        CodeElement restingG0 = initial.g0.bytesPerChar == 1 ? initial.g0 : CodeElement.ASCII;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                if (g0 != restingG0) {
-                    out.writeBytes(restingG0.escape);
-                    g0 = restingG0;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
+        CodeElement g0 = initialG0;
+        CodeElement g1 = initialG1;
+        int i = 0;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < C1_FIRST) {
+                if (g0 != initialG0) {
+                    out.writeBytes(initialG0.escape);
+                    g0 = initialG0;
                 }
                 out.write(c);
-                if (delimiter(c, personName)) {
-                    g0 = initial.g0;
-                    g1 = initial.g1;
+                if (resetsState((char) c, personName)) {
+                    g1 = initialG1;
                 }
                 continue;
             }
-            CodeElement chosen = null;
+            CodeElement element = null;
             byte[] bytes = null;
-            for (CodeElement candidate : candidates(g0, g1)) {
-                bytes = candidate.encode(c);
-                if (bytes != null) {
-                    chosen = candidate;
-                    break;
-                }
+            for (int k = 0; k < declared.size() && bytes == null; k++) {
+                element = declared.get(k);
+                bytes = element.encode(c);
             }
-            if (chosen == null) {
+            if (bytes == null) {
                 throw unencodable(c);
             }
-            if (chosen.g0 && chosen != g0) {
-                out.writeBytes(chosen.escape);
-                g0 = chosen;
-            } else if (!chosen.g0 && chosen != g1) {
-                out.writeBytes(chosen.escape);
-                g1 = chosen;
+            if (element.g0 ? g0 != element : g1 != element) {
+                out.writeBytes(element.escape);
+                if (element.g0) {
+                    g0 = element;
+                } else {
+                    g1 = element;
+                }
             }
             out.writeBytes(bytes);
         }
-        if (g0 != restingG0) {
-            out.writeBytes(restingG0.escape);
+        if (g0 != initialG0) {
+            out.writeBytes(initialG0.escape);
         }
         return out.toByteArray();
     }
 
     public boolean canEncode(String text) {
-        try {
-            encode(text, true);
-            return true;
-        } catch (IllegalArgumentException unencodable) {
-            return false;
+        if (whole != null) {
+            return whole.newEncoder().canEncode(text);
         }
+        return text.codePoints().allMatch(c -> c < C1_FIRST || declared.stream().anyMatch(e -> e.encode(c) != null));
     }
 
+    /** The terms joined with backslash, as (0008,0005) holds them. */
     @Override
     public String toString() {
-        return terms.isEmpty() ? "ISO_IR 6" : String.join("\\", terms);
-    }
-
-    private List<CodeElement> candidates(CodeElement g0, CodeElement g1) {
-        List<CodeElement> candidates = new ArrayList<>(declared.size() + 2);
-        if (g1 != null) {
-            candidates.add(g1);
-        }
-        if (g0.bytesPerChar == 2) {
-            candidates.add(g0);
-        }
-        candidates.addAll(declared);
-        return candidates;
+        return String.join("\\", terms);
     }
 
     private byte[] encodeWhole(String text) {
-        try {
-            ByteBuffer bytes = initial.whole.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
-            byte[] result = new byte[bytes.remaining()];
-            bytes.get(result);
-            return result;
-        } catch (CharacterCodingException e) {
-            for (int i = 0; i < text.length(); i++) {
-                if (!initial.whole.newEncoder().canEncode(text.charAt(i))) {
-                    throw unencodable(text.charAt(i));
-                }
-            }
-            throw new IllegalArgumentException("text cannot be encoded in Specific Character Set " + this + ": " + e.getMessage());
+        CharsetEncoder encoder = whole.newEncoder();
+        CharBuffer in = CharBuffer.wrap(text);
+        ByteBuffer out = ByteBuffer.allocate((int) Math.ceil(text.length() * (double) encoder.maxBytesPerChar()));
+        if (encoder.encode(in, out, true).isError()) {
+            throw unencodable(Character.codePointAt(text, in.position()));
         }
+        encoder.flush(out);
+        return Arrays.copyOf(out.array(), out.position());
     }
 
-    private IllegalArgumentException unencodable(char c) {
-        return new IllegalArgumentException(String.format("character '%c' (U+%04X) cannot be encoded in Specific Character Set %s",
-                c, (int) c, this));
+    private IllegalArgumentException unencodable(int codePoint) {
+        String set = terms.isEmpty() ? "the default repertoire ISO_IR 6" : "Specific Character Set " + this;
+        return new IllegalArgumentException(String.format("character '%s' (U+%04X) cannot be encoded in %s",
+                Character.toString(codePoint), codePoint, set));
     }
 
-    /** Where PS3.5 6.1.2.5.3 returns the code extension state to that of value 1. */
-    private static boolean delimiter(char c, boolean personName) {
-        return c == '\\' || c == '\r' || c == '\n' || c == '\f' || c == '\t' || (personName && (c == '^' || c == '='));
-    }
-
-    private static boolean graphic(byte b) {
-        return b >= 0x21 && b <= 0x7E;
-    }
-
-    /** A character of a G1 set: one byte with the high bit, or two bytes each within 0xA1-0xFE. */
-    private static boolean high(byte[] bytes, int at, int count) {
-        if (count == 1) {
-            return (bytes[at] & 0x80) != 0;
-        }
-        return twoByteG1(bytes[at]) && twoByteG1(bytes[at + 1]);
-    }
-
-    private static boolean twoByteG1(byte b) {
-        int v = b & 0xFF;
-        return v >= 0xA1 && v <= 0xFE;
-    }
-
-    private static Map<String, Term> definedTerms() {
-        Map<String, Term> terms = new ConcurrentHashMap<>();
-        Object[][] singleByte = {
-                {"6", null}, {"100", CodeElement.LATIN_1}, {"101", CodeElement.LATIN_2}, {"109", CodeElement.LATIN_3},
-                {"110", CodeElement.LATIN_4}, {"144", CodeElement.CYRILLIC}, {"127", CodeElement.ARABIC},
-                {"126", CodeElement.GREEK}, {"138", CodeElement.HEBREW}, {"148", CodeElement.LATIN_5},
-                {"203", CodeElement.LATIN_9}, {"166", CodeElement.THAI}};
-        for (Object[] set : singleByte) {
-            Term term = new Term(CodeElement.ASCII, (CodeElement) set[1], null);
-            terms.put("ISO_IR " + set[0], term);
-            terms.put("ISO 2022 IR " + set[0], term);
-        }
-        Term japanese = new Term(CodeElement.JIS_X0201_ROMAN, CodeElement.JIS_X0201_KATAKANA, null);
-        terms.put("ISO_IR 13", japanese);
-        terms.put("ISO 2022 IR 13", japanese);
-        terms.put("ISO 2022 IR 87", new Term(CodeElement.JIS_X0208, null, null));
-        terms.put("ISO 2022 IR 159", new Term(CodeElement.JIS_X0212, null, null));
-        terms.put("ISO 2022 IR 149", new Term(null, CodeElement.KS_X1001, null));
-        terms.put("ISO 2022 IR 58", new Term(null, CodeElement.GB2312, null));
-        terms.put("ISO_IR 192", new Term(null, null, StandardCharsets.UTF_8));
-        terms.put("GB18030", new Term(null, null, Charset.forName("GB18030")));
-        terms.put("GBK", new Term(null, null, Charset.forName("GBK")));
-        return Map.copyOf(terms);
+    /** Where PS3.5 6.1.2.5.3 returns to the state of value 1: at any control but ESC, and at delimiters. */
+    private static boolean resetsState(char c, boolean personName) {
+        return c < ' ' && c != CodeElement.ESC || c == '\\' || personName && (c == '^' || c == '=');
     }
 }

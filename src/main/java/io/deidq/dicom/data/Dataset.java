@@ -125,23 +125,23 @@ public final class Dataset implements Iterable<Element> {
 
     void attachTo(Sequence sequence) {
         container = sequence;
-        characterSet = null;
     }
 
-    /** This data set's own Specific Character Set (0008,0005), else its parent's, else the default repertoire. */
+    /**
+     * This data set's own Specific Character Set (0008,0005), else its parent's, else the default
+     * repertoire. Only its own is cached, so that a change around an item reaches the item.
+     */
     public SpecificCharacterSet specificCharacterSet() {
-        SpecificCharacterSet cs = characterSet;
-        if (cs == null) {
-            Element own = get(Tag.SpecificCharacterSet);
-            if (own != null && own.isInMemory()) {
-                cs = SpecificCharacterSet.of(Values.strings(own, SpecificCharacterSet.DEFAULT, false));
-            } else {
-                Dataset parent = parent();
-                cs = parent != null ? parent.specificCharacterSet() : SpecificCharacterSet.DEFAULT;
-            }
-            characterSet = cs;
+        if (characterSet != null) {
+            return characterSet;
         }
-        return cs;
+        Element own = get(Tag.SpecificCharacterSet);
+        if (own != null && own.isInMemory()) {
+            characterSet = SpecificCharacterSet.of(Values.strings(own, SpecificCharacterSet.DEFAULT, false));
+            return characterSet;
+        }
+        Dataset parent = parent();
+        return parent != null ? parent.specificCharacterSet() : SpecificCharacterSet.DEFAULT;
     }
 
     /** The first value of a text element, without padding; null when absent or empty. */

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 final class ByteSource implements Closeable {
 
     private static final int WINDOW = 16 * 1024;
+    private static final byte[] NOTHING = new byte[0];
 
     private final String name;
     private final Path path;
@@ -102,6 +103,9 @@ final class ByteSource implements Closeable {
     }
 
     byte[] bytes(int n) throws IOException {
+        if (n == 0) {
+            return NOTHING;
+        }
         if (n > remaining()) {
             throw error(position(), "needs " + n + " bytes, only " + remaining() + " left");
         }

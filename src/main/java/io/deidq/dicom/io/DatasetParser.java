@@ -34,6 +34,7 @@ final class DatasetParser {
     private final ReadOptions options;
     private final List<Guess> signGuesses = new ArrayList<>();
     private TransferSyntax transferSyntax;
+    private int count;
 
     /** An implicit VR element that is US or SS by the sign of the pixels, settled once all is read. */
     private record Guess(Dataset dataset, int tag) {
@@ -128,6 +129,7 @@ final class DatasetParser {
     }
 
     private void readElement(Dataset dataset, int tag, long at, Encoding enc, long limit, int depth) throws IOException {
+        counted(at);
         VR vr;
         long length;
         if (enc.explicitVR) {
@@ -241,6 +243,7 @@ final class DatasetParser {
             if (itemTag != Tags.ITEM) {
                 throw in.error(at, "found " + Tags.toString(itemTag) + " where an item of sequence " + Tags.toString(tag) + " should start");
             }
+            counted(at);
             Dataset item = new Dataset();
             sequence.add(item);
             if (itemLength == UNDEFINED) {
@@ -255,6 +258,12 @@ final class DatasetParser {
             }
         }
         return sequence;
+    }
+
+    private void counted(long at) throws DicomParseException {
+        if (++count > options.maxElements()) {
+            throw in.error(at, "more than " + options.maxElements() + " elements and items, more than deidq holds for one file");
+        }
     }
 
     private Fragments readFragments(long limit, Encoding enc) throws IOException {

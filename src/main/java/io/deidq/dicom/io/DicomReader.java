@@ -134,6 +134,9 @@ public final class DicomReader {
         }
         String uid = meta.getString(Tag.TransferSyntaxUID);
         if (uid != null) {
+            if (!uid.matches("[0-9]+(\\.[0-9]+)*") || uid.length() > 64) {
+                throw in.error(in.position(), "Transfer Syntax UID (0002,0010) is not a UID (PS3.5 9.1): digits and dots, at most 64");
+            }
             return TransferSyntax.of(uid);
         }
         return switch (recognise(in)) {

@@ -66,9 +66,12 @@ class DatasetTest {
         assertThat(inheriting.getString(Tag.PatientName)).isEqualTo("Jé");
         assertThat(own.getString(Tag.PatientName)).isEqualTo("Jé");
         top.putString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
-        assertThat(inheriting.specificCharacterSet().terms()).containsExactly("ISO_IR 100")
-                .as("an item's character set is cached until it is moved; the top's own changed");
         assertThat(top.specificCharacterSet().terms()).containsExactly("ISO_IR 192");
+        assertThat(inheriting.specificCharacterSet().terms()).as("a change around an item reaches it").containsExactly("ISO_IR 192");
+        assertThat(own.specificCharacterSet().terms()).containsExactly("ISO_IR 192");
+        own.remove(Tag.SpecificCharacterSet);
+        top.putString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 144");
+        assertThat(own.specificCharacterSet().terms()).containsExactly("ISO_IR 144");
     }
 
     @Test

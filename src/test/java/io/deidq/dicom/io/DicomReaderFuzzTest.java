@@ -1,6 +1,7 @@
 package io.deidq.dicom.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.deidq.dicom.data.Dataset;
 import io.deidq.dicom.data.TransferSyntax;
 import io.deidq.dicom.text.DicomDump;
 
@@ -14,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Coverage-guided fuzzing of the reader (Jazzer). Any input is either refused with a
- * {@link DicomParseException} or read; what is read is written back and reads again to the same
- * dump. Nothing else may happen: no other exception, no OutOfMemoryError or StackOverflowError,
+ * {@link DicomParseException} or read; what is read is written back as a Part 10 file and reads
+ * again to the same dump. Nothing else may happen: no other exception, no OutOfMemoryError or StackOverflowError,
  * no endless loop (Jazzer reports a timeout). In {@code default-test} this runs the seeds and
  * every crash ever found (the files next to this class, under DicomReaderFuzzTestInputs); the
  * {@code fuzzing} execution of the build fuzzes for {@code maxDuration}.
@@ -30,12 +31,12 @@ class DicomReaderFuzzTest {
         } catch (DicomParseException refused) {
             return;
         }
+        // As deidq writes every file: Part 10, with File Meta Information naming the transfer syntax.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!file.fileMeta().isEmpty()) {
-            out.write(new byte[128]);
-            out.write(new byte[] {'D', 'I', 'C', 'M'});
-            DicomWriter.writeDataset(Channels.newChannel(out), file.fileMeta(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
-        }
+        out.write(new byte[128]);
+        out.write(new byte[] {'D', 'I', 'C', 'M'});
+        Dataset meta = FileMetaInformation.create("1.2.3", "1.2.3.4", file.transferSyntax().uid(), null);
+        DicomWriter.writeDataset(Channels.newChannel(out), meta, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         DicomWriter.writeDataset(Channels.newChannel(out), file.dataset(), file.transferSyntax());
 
         DicomFile again = DicomReader.read(out.toByteArray(), "rewritten fuzz input", ReadOptions.DEFAULT);

@@ -267,6 +267,8 @@ class DicomReaderTest {
                 start + 2, "Pixel Data has a defined length, but transfer syntax JPEGProcess1TransferSyntax encapsulates it");
         assertRejected(Encoded.part10(EXPLICIT).explicitHeader(Tag.PixelData, "OB", Encoded.UNDEFINED).item(0).sequenceEnd().bytes(),
                 start, "Pixel Data is encapsulated, but transfer syntax LittleEndianExplicitTransferSyntax is native");
+        assertRejected(Encoded.part10("1.2.840.10008.1.2.\u00e0").bytes(), Encoded.part10("1.2.840.10008.1.2.\u00e0").size(),
+                "Transfer Syntax UID (0002,0010) is not a UID");
         assertRejected(Encoded.part10("1.2.840.10008.1.2.1.99").raw(new byte[] {0x07, 0, 0, 0}).bytes(), start + 2, "cannot be inflated");
     }
 
@@ -286,6 +288,18 @@ class DicomReaderTest {
             e.explicitHeader(Tag.ContentSequence, "SQ", Encoded.UNDEFINED).item(Encoded.UNDEFINED);
         }
         assertRejected(e.bytes(), -1, "nests deeper than 64 levels");
+    }
+
+    @Test
+    void aFileOfMoreElementsThanTheLimitIsRefused() throws IOException {
+        Encoded e = Encoded.part10(EXPLICIT).explicitHeader(Tag.ContentSequence, "SQ", Encoded.UNDEFINED);
+        for (int i = 0; i < 1000; i++) {
+            e.item(0);
+        }
+        byte[] bytes = e.sequenceEnd().bytes();
+        assertThat(DicomReader.read(bytes, "input", ReadOptions.DEFAULT).dataset().get(Tag.ContentSequence).sequence().size()).isEqualTo(1000);
+        assertThatThrownBy(() -> DicomReader.read(bytes, "input", ReadOptions.DEFAULT.withMaxElements(500)))
+                .isInstanceOf(DicomParseException.class).hasMessageContaining("more than 500 elements and items");
     }
 
     private static void assertRejected(byte[] bytes, long offset, String reason) {
