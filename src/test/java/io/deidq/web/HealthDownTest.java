@@ -25,6 +25,8 @@ class HealthDownTest {
     @DynamicPropertySource
     static void lackOfSpace(DynamicPropertyRegistry registry) {
         registry.add("deidq.data-dir", () -> dataDir.toString());
+        registry.add("deidq.receiver.port", () -> 0);
+        registry.add("deidq.receiver.bind-address", () -> "127.0.0.1");
         registry.add("deidq.min-free-space", () -> "1000000TB");
     }
 

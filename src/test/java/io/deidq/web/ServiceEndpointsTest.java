@@ -27,6 +27,8 @@ class ServiceEndpointsTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("deidq.data-dir", () -> dataDir.resolve("data").toString());
+        registry.add("deidq.receiver.port", () -> 0);
+        registry.add("deidq.receiver.bind-address", () -> "127.0.0.1");
     }
 
     @Autowired

@@ -110,6 +110,19 @@ public final class DicomReader {
         return dataset;
     }
 
+    /** Reads a DIMSE command set: implicit VR little endian, group 0000 (PS3.7 6.3.1). */
+    public static Dataset readCommand(byte[] bytes, String name) throws DicomParseException {
+        Dataset command = new Dataset();
+        try (ByteSource in = ByteSource.of(bytes, name)) {
+            new DatasetParser(in, ReadOptions.DEFAULT).readTopLevel(command, Encoding.IMPLICIT_LITTLE_ENDIAN, null, null);
+        } catch (DicomParseException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DicomParseException(name, 0, e.getMessage());
+        }
+        return command;
+    }
+
     private static boolean hasPreamble(ByteSource in) throws IOException {
         return in.size() >= PREAMBLE + 4 && in.peek(PREAMBLE) == 'D' && in.peek(PREAMBLE + 1) == 'I'
                 && in.peek(PREAMBLE + 2) == 'C' && in.peek(PREAMBLE + 3) == 'M';

@@ -1,0 +1,140 @@
+package io.deidq.batch;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * One instance received and spooled: its identity, where its Part 10 file is, how to check the
+ * file is intact, the keys batch assembly groups by, and the association that brought it.
+ * Accession number and UIDs are identifiers: they stay in the database and out of the logs.
+ */
+@Entity
+@Table(name = "image")
+public class Image {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "sop_instance_uid", nullable = false, unique = true, length = 64)
+    private String sopInstanceUid;
+
+    @Column(name = "sop_class_uid", nullable = false, length = 64)
+    private String sopClassUid;
+
+    @Column(name = "transfer_syntax_uid", nullable = false, length = 64)
+    private String transferSyntaxUid;
+
+    @Column(name = "study_instance_uid", length = 64)
+    private String studyInstanceUid;
+
+    @Column(name = "series_instance_uid", length = 64)
+    private String seriesInstanceUid;
+
+    @Column(name = "accession_number", length = 64)
+    private String accessionNumber;
+
+    @Column(name = "spool_path", nullable = false, length = 1024)
+    private String spoolPath;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long sizeBytes;
+
+    @Column(name = "crc32c", nullable = false, length = 8)
+    private String crc32c;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "association_id", nullable = false, length = 36)
+    private String associationId;
+
+    @Column(name = "move_originator_ae_title", length = 16)
+    private String moveOriginatorAeTitle;
+
+    @Column(name = "move_originator_message_id")
+    private Integer moveOriginatorMessageId;
+
+    protected Image() {
+    }
+
+    public Image(String sopInstanceUid, String sopClassUid, String transferSyntaxUid, String studyInstanceUid,
+                 String seriesInstanceUid, String accessionNumber, String spoolPath, long sizeBytes, String crc32c,
+                 Instant receivedAt, String associationId, String moveOriginatorAeTitle, Integer moveOriginatorMessageId) {
+        this.sopInstanceUid = sopInstanceUid;
+        this.sopClassUid = sopClassUid;
+        this.transferSyntaxUid = transferSyntaxUid;
+        this.studyInstanceUid = studyInstanceUid;
+        this.seriesInstanceUid = seriesInstanceUid;
+        this.accessionNumber = accessionNumber;
+        this.spoolPath = spoolPath;
+        this.sizeBytes = sizeBytes;
+        this.crc32c = crc32c;
+        this.receivedAt = receivedAt;
+        this.associationId = associationId;
+        this.moveOriginatorAeTitle = moveOriginatorAeTitle;
+        this.moveOriginatorMessageId = moveOriginatorMessageId;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String sopInstanceUid() {
+        return sopInstanceUid;
+    }
+
+    public String sopClassUid() {
+        return sopClassUid;
+    }
+
+    public String transferSyntaxUid() {
+        return transferSyntaxUid;
+    }
+
+    public String studyInstanceUid() {
+        return studyInstanceUid;
+    }
+
+    public String seriesInstanceUid() {
+        return seriesInstanceUid;
+    }
+
+    public String accessionNumber() {
+        return accessionNumber;
+    }
+
+    public String spoolPath() {
+        return spoolPath;
+    }
+
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public String crc32c() {
+        return crc32c;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public String associationId() {
+        return associationId;
+    }
+
+    public String moveOriginatorAeTitle() {
+        return moveOriginatorAeTitle;
+    }
+
+    public Integer moveOriginatorMessageId() {
+        return moveOriginatorMessageId;
+    }
+}

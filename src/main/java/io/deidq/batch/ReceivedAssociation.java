@@ -1,0 +1,84 @@
+package io.deidq.batch;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * An association over which images arrived: batch assembly closes a batch only once every
+ * association that contributed to it has ended ({@link #closedAt()} set).
+ */
+@Entity
+@Table(name = "received_association")
+public class ReceivedAssociation {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "calling_ae_title", nullable = false, length = 16)
+    private String callingAeTitle;
+
+    @Column(name = "called_ae_title", nullable = false, length = 16)
+    private String calledAeTitle;
+
+    @Column(name = "peer_address", nullable = false, length = 64)
+    private String peerAddress;
+
+    @Column(name = "opened_at", nullable = false)
+    private Instant openedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "released")
+    private Boolean released;
+
+    protected ReceivedAssociation() {
+    }
+
+    public ReceivedAssociation(String id, String callingAeTitle, String calledAeTitle, String peerAddress, Instant openedAt) {
+        this.id = id;
+        this.callingAeTitle = callingAeTitle;
+        this.calledAeTitle = calledAeTitle;
+        this.peerAddress = peerAddress;
+        this.openedAt = openedAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String callingAeTitle() {
+        return callingAeTitle;
+    }
+
+    public String calledAeTitle() {
+        return calledAeTitle;
+    }
+
+    public String peerAddress() {
+        return peerAddress;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    /** True when the peer released it, false when it was aborted or failed; null while it is open. */
+    public Boolean released() {
+        return released;
+    }
+
+    void close(Instant at, boolean releasedByPeer) {
+        closedAt = at;
+        released = releasedByPeer;
+    }
+}

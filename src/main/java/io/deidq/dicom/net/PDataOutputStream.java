@@ -1,0 +1,82 @@
+package io.deidq.dicom.net;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Cuts a command or data set into PDVs, one P-DATA-TF each, no longer than the peer's maximum PDU
+ * length (PS3.8 9.3.5); the last PDV carries the last-fragment bit. Each PDU goes out in one
+ * write, which with TCP_NODELAY is one segment train, not a wait for the peer's ACK.
+ */
+final class PDataOutputStream extends OutputStream {
+
+    private static final int HEADER = 12;
+
+    private final OutputStream out;
+    private final int presentationContext;
+    private final boolean command;
+    private final byte[] pdu;
+    private int filled = HEADER;
+    private boolean closed;
+
+    /** @param maxPdu the peer's maximum PDU length (the PDU's variable part), at least 8 */
+    PDataOutputStream(OutputStream out, int presentationContext, boolean command, int maxPdu) {
+        this.out = out;
+        this.presentationContext = presentationContext;
+        this.command = command;
+        this.pdu = new byte[maxPdu + 6];
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        if (filled == pdu.length) {
+            send(false);
+        }
+        pdu[filled++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        while (length > 0) {
+            if (filled == pdu.length) {
+                send(false);
+            }
+            int n = Math.min(length, pdu.length - filled);
+            System.arraycopy(bytes, offset, pdu, filled, n);
+            filled += n;
+            offset += n;
+            length -= n;
+        }
+    }
+
+    /** Sends what is left as the last fragment. Every message ends in one, even an empty one. */
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            send(true);
+        }
+    }
+
+    private void send(boolean last) throws IOException {
+        int data = filled - HEADER;
+        int pdvLength = data + 2;
+        int pduLength = pdvLength + 4;
+        pdu[0] = PduCodec.P_DATA_TF;
+        pdu[1] = 0;
+        putInt(2, pduLength);
+        putInt(6, pdvLength);
+        pdu[10] = (byte) presentationContext;
+        pdu[11] = (byte) ((command ? 1 : 0) | (last ? 2 : 0));
+        out.write(pdu, 0, filled);
+        out.flush();
+        filled = HEADER;
+    }
+
+    private void putInt(int at, int value) {
+        pdu[at] = (byte) (value >>> 24);
+        pdu[at + 1] = (byte) (value >>> 16);
+        pdu[at + 2] = (byte) (value >>> 8);
+        pdu[at + 3] = (byte) value;
+    }
+}

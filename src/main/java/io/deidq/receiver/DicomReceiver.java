@@ -1,0 +1,107 @@
+package io.deidq.receiver;
+
+import io.deidq.DeidqProperties;
+import io.deidq.batch.BatchAssembly;
+import io.deidq.batch.ImageRepository;
+import io.deidq.dicom.net.DicomServer;
+import io.deidq.dicom.net.ServerSettings;
+import io.deidq.dicom.net.StorageService;
+import io.deidq.dicom.net.Timeouts;
+import io.deidq.dicom.net.Tls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The C-STORE receiver of the {@code receiver} role: sweeps the spool, then listens for
+ * associations until the application stops, when it lets associations in progress finish.
+ */
+@Component
+public class DicomReceiver implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DicomReceiver.class);
+    private static final long STOP_GRACE_MILLIS = 20_000;
+
+    private final ReceiverProperties properties;
+    private final DeidqProperties deidq;
+    private final BatchAssembly batchAssembly;
+    private final ImageRepository images;
+    private DicomServer server;
+    private ImageRecorder recorder;
+
+    public DicomReceiver(ReceiverProperties properties, DeidqProperties deidq, BatchAssembly batchAssembly, ImageRepository images) {
+        this.properties = properties;
+        this.deidq = deidq;
+        this.batchAssembly = batchAssembly;
+        this.images = images;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!deidq.roles().contains("receiver")) {
+            return;
+        }
+        Instant startedAt = Instant.now();
+        try {
+            SpoolStore spool = new SpoolStore(spoolDirectory(), properties.aeTitle());
+            new SpoolJanitor(spool, images).sweep(startedAt);
+            recorder = new ImageRecorder(batchAssembly);
+            ServerSettings settings = new ServerSettings(properties.bindAddress(), properties.port(), properties.maxAssociations(),
+                    properties.maxPduLength().toBytes(), new Timeouts(10_000, (int) properties.artimTimeout().toMillis(),
+                    (int) properties.idleTimeout().toMillis()), tls(), properties.tls().needClientAuth());
+            server = new DicomServer(settings, new ReceiverAccessControl(properties),
+                    new StorageService(new ReceiverStoreHandler(spool, recorder, batchAssembly, deidq.minFreeSpace().toBytes())));
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the DICOM receiver on port " + properties.port(), e);
+        }
+        log.info("DICOM receiver {} listening on {}:{}{}", properties.aeTitle(), properties.bindAddress(), server.port(),
+                properties.tls().enabled() ? " (TLS)" : "");
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(STOP_GRACE_MILLIS);
+            recorder.close();
+            server = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** The port listened on, which differs from the property when that asks for any free port (0). */
+    public synchronized int port() {
+        return server.port();
+    }
+
+    public synchronized int activeAssociations() {
+        return server == null ? 0 : server.activeAssociations();
+    }
+
+    Path spoolDirectory() {
+        return properties.spoolDirectory() != null ? properties.spoolDirectory() : deidq.dataDir().resolve("spool");
+    }
+
+    private SSLContext tls() throws IOException {
+        ReceiverProperties.TlsProperties tls = properties.tls();
+        if (!tls.enabled()) {
+            return null;
+        }
+        return Tls.context(tls.keyStore(), chars(tls.keyStorePassword()), tls.trustStore(), chars(tls.trustStorePassword()));
+    }
+
+    private static char[] chars(String password) {
+        return password == null ? null : password.toCharArray();
+    }
+}

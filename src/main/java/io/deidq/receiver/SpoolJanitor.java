@@ -1,0 +1,59 @@
+package io.deidq.receiver;
+
+import io.deidq.batch.ImageRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * At start-up, removes what a crash left in the spool from before: data sets cut off while being
+ * received, and files kept but never recorded (their senders were never told they arrived, so they
+ * still hold them). Files younger than the start are left alone: they may belong to a receiver
+ * that shares the spool and is running.
+ */
+final class SpoolJanitor {
+
+    private static final Logger log = LoggerFactory.getLogger(SpoolJanitor.class);
+
+    private final SpoolStore spool;
+    private final ImageRepository images;
+
+    SpoolJanitor(SpoolStore spool, ImageRepository images) {
+        this.spool = spool;
+        this.images = images;
+    }
+
+    void sweep(Instant startedAt) throws IOException {
+        FileTime before = FileTime.from(startedAt);
+        int partial = 0;
+        int unrecorded = 0;
+        for (Path file : files(spool.incoming())) {
+            if (Files.getLastModifiedTime(file).compareTo(before) < 0) {
+                Files.deleteIfExists(file);
+                partial++;
+            }
+        }
+        for (Path file : files(spool.images())) {
+            if (Files.getLastModifiedTime(file).compareTo(before) < 0 && !images.existsBySpoolPath(file.toString())) {
+                Files.deleteIfExists(file);
+                unrecorded++;
+            }
+        }
+        if (partial + unrecorded > 0) {
+            log.warn("spool sweep: removed {} partly received and {} unrecorded files left by an earlier run", partial, unrecorded);
+        }
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+}

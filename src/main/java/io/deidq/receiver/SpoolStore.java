@@ -1,0 +1,160 @@
+package io.deidq.receiver;
+
+import io.deidq.dicom.data.Dataset;
+import io.deidq.dicom.data.TransferSyntax;
+import io.deidq.dicom.data.VR;
+import io.deidq.dicom.dict.Tag;
+import io.deidq.dicom.io.DicomWriter;
+import io.deidq.dicom.io.FileMetaInformation;
+import io.deidq.dicom.net.StoreRequest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.zip.CRC32C;
+
+/**
+ * The spool: each data set streams from the connection into {@code incoming/<random>.part} behind a
+ * Part 10 header, is fsynced, and only then renamed to {@code images/<day>/<random>.dcm}; the
+ * directory entry is fsynced before the image is recorded. File names carry nothing of the
+ * instance. A data set cut off or refused leaves no file behind.
+ */
+final class SpoolStore {
+
+    private static final int CHUNK = 256 * 1024;
+
+    private final Path incoming;
+    private final Path images;
+    private final String aeTitle;
+
+    /** A data set written to the spool and fsynced, not yet in its final place. */
+    record Spooled(Path file, long size, String crc32c) {
+    }
+
+    /** The disk refused a write: the instance could not be kept (A700), the connection is fine. */
+    static final class SpoolWriteException extends IOException {
+        SpoolWriteException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    SpoolStore(Path root, String aeTitle) {
+        this.incoming = root.resolve("incoming");
+        this.images = root.resolve("images");
+        this.aeTitle = aeTitle;
+        try {
+            Files.createDirectories(incoming);
+            Files.createDirectories(images);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the spool directories under " + root, e);
+        }
+    }
+
+    Path incoming() {
+        return incoming;
+    }
+
+    Path images() {
+        return images;
+    }
+
+    long usableSpace() throws IOException {
+        return Files.getFileStore(incoming).getUsableSpace();
+    }
+
+    /**
+     * Writes the data set arriving on {@code dataSet} to a new spool file. An exception from the
+     * stream (the connection) propagates as it is; one from the disk is a {@link SpoolWriteException}.
+     * Either way the partial file is deleted.
+     */
+    Spooled write(StoreRequest request, InputStream dataSet) throws IOException {
+        Path file = incoming.resolve(UUID.randomUUID() + ".part");
+        CRC32C crc = new CRC32C();
+        long size = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] head = header(request);
+            crc.update(head);
+            diskWrite(channel, ByteBuffer.wrap(head));
+            size += head.length;
+            byte[] chunk = new byte[CHUNK];
+            int n;
+            while ((n = dataSet.read(chunk)) > 0) {
+                crc.update(chunk, 0, n);
+                diskWrite(channel, ByteBuffer.wrap(chunk, 0, n));
+                size += n;
+            }
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                throw new SpoolWriteException("cannot fsync " + file + ": " + e.getMessage(), e);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return new Spooled(file, size, String.format("%08x", crc.getValue()));
+    }
+
+    /**
+     * Renames a spooled file to its final place, {@code images/<day>/}, and fsyncs that directory so
+     * that the rename survives a crash. Concurrent associations fsync in parallel, which the file
+     * system's journal commits together.
+     */
+    Path keep(Spooled spooled) throws IOException {
+        Path day = images.resolve(LocalDate.now(ZoneOffset.UTC).toString());
+        if (!Files.isDirectory(day)) {
+            Files.createDirectories(day);
+            fsyncDirectory(images);
+        }
+        Path target = day.resolve(spooled.file().getFileName().toString().replace(".part", ".dcm"));
+        try {
+            Files.move(spooled.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new SpoolWriteException("the spool's incoming and images directories must be on one file system", e);
+        }
+        fsyncDirectory(day);
+        return target;
+    }
+
+    /** Makes directory entries (a rename, a new file) durable, as fsync of the file alone does not. */
+    static void fsyncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /** File Meta Information for the data set as the command announced it (PS3.10 7.1), sender and receiver named. */
+    private byte[] header(StoreRequest request) throws IOException {
+        Dataset meta = FileMetaInformation.create(request.sopClassUid(), request.sopInstanceUid(), request.transferSyntaxUid(), aeTitle);
+        meta.putString(Tag.SendingApplicationEntityTitle, VR.AE, request.association().callingAeTitle());
+        meta.putString(Tag.ReceivingApplicationEntityTitle, VR.AE, aeTitle);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        out.write(new byte[128]);
+        out.write(new byte[] {'D', 'I', 'C', 'M'});
+        DicomWriter.writeDataset(Channels.newChannel(out), meta, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        return out.toByteArray();
+    }
+
+    private static void diskWrite(FileChannel channel, ByteBuffer bytes) throws SpoolWriteException {
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            throw new SpoolWriteException("cannot write to the spool: " + e.getMessage(), e);
+        }
+    }
+
+}
