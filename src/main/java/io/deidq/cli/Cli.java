@@ -16,6 +16,8 @@ public final class Cli {
         this.out = out;
         this.err = err;
         commands.put("dump", new DumpCommand());
+        commands.put("echo", new EchoCommand(System.getenv()));
+        commands.put("send", new SendCommand(System.getenv(), System.console() != null));
     }
 
     public int run(String[] args) {

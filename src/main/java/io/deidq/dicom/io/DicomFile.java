@@ -20,13 +20,15 @@ public final class DicomFile implements Closeable {
     private final Dataset fileMeta;
     private final Dataset dataset;
     private final TransferSyntax transferSyntax;
+    private final long datasetOffset;
     private final Path inflatedCopy;
 
-    DicomFile(Path source, Dataset fileMeta, Dataset dataset, TransferSyntax transferSyntax, Path inflatedCopy) {
+    DicomFile(Path source, Dataset fileMeta, Dataset dataset, TransferSyntax transferSyntax, long datasetOffset, Path inflatedCopy) {
         this.source = source;
         this.fileMeta = fileMeta;
         this.dataset = dataset;
         this.transferSyntax = transferSyntax;
+        this.datasetOffset = datasetOffset;
         this.inflatedCopy = inflatedCopy;
     }
 
@@ -44,6 +46,14 @@ public final class DicomFile implements Closeable {
 
     public TransferSyntax transferSyntax() {
         return transferSyntax;
+    }
+
+    /**
+     * Where the data set begins in the source: just after File Meta Information, or 0 for a bare
+     * data set. From there to the end of the file is the data set as encoded (deflated ones too).
+     */
+    public long datasetOffset() {
+        return datasetOffset;
     }
 
     @Override

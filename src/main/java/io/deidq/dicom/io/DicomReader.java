@@ -70,10 +70,11 @@ public final class DicomReader {
         }
         DatasetParser parser = new DatasetParser(in, options);
         TransferSyntax ts = transferSyntax(in, meta);
+        long datasetOffset = in.position();
         Dataset dataset = new Dataset();
         if (!ts.deflated()) {
             parser.readTopLevel(dataset, Encoding.of(ts), stop(options), ts);
-            return new DicomFile(in.path(), meta, dataset, ts, null);
+            return new DicomFile(in.path(), meta, dataset, ts, datasetOffset, null);
         }
         if (in.path() == null) {
             long from = in.position();
@@ -81,12 +82,12 @@ public final class DicomReader {
             try (ByteSource inflated = ByteSource.of(inflatedBytes, in.name() + " (inflated data set)")) {
                 new DatasetParser(inflated, options).readTopLevel(dataset, Encoding.EXPLICIT_LITTLE_ENDIAN, stop(options), ts);
             }
-            return new DicomFile(null, meta, dataset, ts, null);
+            return new DicomFile(null, meta, dataset, ts, datasetOffset, null);
         }
         Path inflated = inflate(in.path(), in.position(), in.name());
         try (ByteSource inflatedIn = ByteSource.open(inflated, in.name() + " (inflated data set)")) {
             new DatasetParser(inflatedIn, options).readTopLevel(dataset, Encoding.EXPLICIT_LITTLE_ENDIAN, stop(options), ts);
-            return new DicomFile(in.path(), meta, dataset, ts, inflated);
+            return new DicomFile(in.path(), meta, dataset, ts, datasetOffset, inflated);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(inflated);
             throw e;
