@@ -61,11 +61,12 @@ final class SendCommand implements Command {
             collect(Path.of(input), files, failures);
         }
         List<StorableInstance> instances = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                instances.add(StorableInstance.of(file));
-            } catch (IOException | RuntimeException e) {
-                failures.add(new Failure(file, "not sent, not readable as DICOM: " + e.getMessage()));
+        // Each file is read through before the association opens; reading them in parallel keeps the peer from waiting long.
+        for (Read read : files.parallelStream().map(SendCommand::read).toList()) {
+            if (read.instance() != null) {
+                instances.add(read.instance());
+            } else {
+                failures.add(read.failure());
             }
         }
         long start = System.nanoTime();
@@ -101,6 +102,18 @@ final class SendCommand implements Command {
         report(out, warnings, "stored with a warning");
         report(out, failures, "failed");
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** A file read: the instance to send, or the failure that says why it is not one. */
+    private record Read(StorableInstance instance, Failure failure) {
+    }
+
+    private static Read read(Path file) {
+        try {
+            return new Read(StorableInstance.of(file), null);
+        } catch (IOException | RuntimeException e) {
+            return new Read(null, new Failure(file, "not sent, not readable as DICOM: " + e.getMessage()));
+        }
     }
 
     private static void collect(Path input, List<Path> files, List<Failure> failures) {

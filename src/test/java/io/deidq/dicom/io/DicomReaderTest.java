@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -47,6 +48,17 @@ class DicomReaderTest {
         assertThat(dicom.dataset().getString(Tag.PatientName)).isEqualTo("Doe^John");
         assertThat(dicom.dataset().getInt(Tag.Rows, -1)).isEqualTo(512);
         assertThat(dicom.dataset().get(Tag.PatientName).vr()).isEqualTo(VR.PN);
+    }
+
+    @Test
+    void tellsWhereTheDataSetBeginsAfterFileMetaOrAtZeroForABareDataSet() throws IOException {
+        Encoded dataset = Encoded.littleEndian().explicit(Tag.SOPInstanceUID, "UI", "1.2.3").explicit(Tag.PatientName, "PN", "Doe^John");
+        byte[] file = Encoded.part10(EXPLICIT).explicit(Tag.SOPInstanceUID, "UI", "1.2.3").explicit(Tag.PatientName, "PN", "Doe^John").bytes();
+
+        long offset = read(file).datasetOffset();
+
+        assertThat(Arrays.copyOfRange(file, (int) offset, file.length)).isEqualTo(dataset.bytes());
+        assertThat(DicomReader.read(dataset.bytes(), "bare", ReadOptions.DEFAULT).datasetOffset()).isZero();
     }
 
     @Test
