@@ -57,7 +57,14 @@ public final class DicomClient {
     /** Sends one instance (C-STORE) on presentation context {@code pc}; the peer's status and error comment. */
     public static StoreResult store(Association association, int pc, int messageId, String sopClassUid, String sopInstanceUid,
                                     DataSetWriter dataSet) throws IOException {
-        association.writeCommand(pc, Dimse.storeRequest(messageId, sopClassUid, sopInstanceUid, Dimse.PRIORITY_MEDIUM, null, null));
+        return store(association, pc, messageId, sopClassUid, sopInstanceUid, null, dataSet);
+    }
+
+    /** Sends one instance (C-STORE) on behalf of a C-MOVE ({@code moveOriginator}; null for none). */
+    public static StoreResult store(Association association, int pc, int messageId, String sopClassUid, String sopInstanceUid,
+                                    MoveOriginator moveOriginator, DataSetWriter dataSet) throws IOException {
+        association.writeCommand(pc, Dimse.storeRequest(messageId, sopClassUid, sopInstanceUid, Dimse.PRIORITY_MEDIUM,
+                moveOriginator == null ? null : moveOriginator.aeTitle(), moveOriginator == null ? null : moveOriginator.messageId()));
         try (OutputStream out = association.writeData(pc)) {
             dataSet.writeTo(out);
         }

@@ -100,7 +100,10 @@ public final class DicomServer implements Closeable {
             }
             Association association = Association.accept(socket, settings.maxPduReceived(), settings.timeouts(), decide);
             if (association != null) {
-                service.serve(association);
+                // An association the service gives up on (its handler failing) is aborted, not just dropped.
+                try (association) {
+                    service.serve(association);
+                }
             }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.INFO, "association from {0} ended: {1}", socket.getInetAddress().getHostAddress(), e.getMessage());
