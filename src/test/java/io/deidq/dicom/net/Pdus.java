@@ -47,6 +47,17 @@ final class Pdus {
                 userInformation(maxLength(maxPdu), item(0x52, ascii("1.2.3.4"))));
     }
 
+    /** An A-ASSOCIATE-AC from "DEIDQ" to "RAW" answering with {@code results}, announcing {@code maxPdu}. */
+    static byte[] associateAc(long maxPdu, byte[]... results) {
+        return pdu(0x02, concat(new byte[] {0, 1, 0, 0}, aeTitle("DEIDQ"), aeTitle("RAW"), new byte[32],
+                applicationContext(DICOM_APPLICATION_CONTEXT), concat(results),
+                userInformation(maxLength(maxPdu), item(0x52, ascii("1.2.3.4")))));
+    }
+
+    static byte[] presentationContextResult(int id, int result, String transferSyntax) {
+        return item(0x21, concat(new byte[] {(byte) id, 0, (byte) result, 0}, item(0x40, ascii(transferSyntax))));
+    }
+
     static byte[] applicationContext(String uid) {
         return item(0x10, ascii(uid));
     }

@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -57,6 +58,15 @@ final class RawPeer implements Closeable {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
+        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        return new RawPeer(socket);
+    }
+
+    /** Waits for a connection on {@code listener}: this peer is then the acceptor. */
+    static RawPeer accept(ServerSocket listener) throws IOException {
+        listener.setSoTimeout(READ_TIMEOUT_MILLIS);
+        Socket socket = listener.accept();
+        socket.setTcpNoDelay(true);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         return new RawPeer(socket);
     }
