@@ -5,8 +5,9 @@ import java.io.OutputStream;
 
 /**
  * Cuts a command or data set into PDVs, one P-DATA-TF each, no longer than the peer's maximum PDU
- * length (PS3.8 9.3.5); the last PDV carries the last-fragment bit. Each PDU goes out in one
- * write, which with TCP_NODELAY is one segment train, not a wait for the peer's ACK.
+ * length (PS3.8 9.3.5); the last PDV carries the last-fragment bit. Every fragment has an even
+ * length (PS3.8 E.1), which peers such as dcmtk insist on. Each PDU goes out in one write, which
+ * with TCP_NODELAY is one segment train, not a wait for the peer's ACK.
  */
 final class PDataOutputStream extends OutputStream {
 
@@ -17,6 +18,7 @@ final class PDataOutputStream extends OutputStream {
     private final boolean command;
     private final byte[] pdu;
     private int filled = HEADER;
+    private long written;
     private boolean closed;
 
     /** @param maxPdu the peer's maximum PDU length (the PDU's variable part), at least 8 */
@@ -24,7 +26,7 @@ final class PDataOutputStream extends OutputStream {
         this.out = out;
         this.presentationContext = presentationContext;
         this.command = command;
-        this.pdu = new byte[maxPdu + 6];
+        this.pdu = new byte[HEADER + ((maxPdu - 6) & ~1)];
     }
 
     @Override
@@ -33,6 +35,7 @@ final class PDataOutputStream extends OutputStream {
             send(false);
         }
         pdu[filled++] = (byte) b;
+        written++;
     }
 
     @Override
@@ -44,15 +47,23 @@ final class PDataOutputStream extends OutputStream {
             int n = Math.min(length, pdu.length - filled);
             System.arraycopy(bytes, offset, pdu, filled, n);
             filled += n;
+            written += n;
             offset += n;
             length -= n;
         }
     }
 
-    /** Sends what is left as the last fragment. Every message ends in one, even an empty one. */
+    /**
+     * Sends what is left as the last fragment. Every message ends in one, even an empty one. A
+     * message of odd length can only be a deflated data set whose writer left out the NUL that
+     * pads it to even length (PS3.5 A.5): the NUL is added.
+     */
     @Override
     public void close() throws IOException {
         if (!closed) {
+            if (written % 2 != 0) {
+                write(0);
+            }
             closed = true;
             send(true);
         }

@@ -36,7 +36,7 @@ class PDataOutputStreamTest {
     };
 
     @ParameterizedTest
-    @ValueSource(ints = {1, FRAGMENT - 1, FRAGMENT, FRAGMENT + 1, 2 * FRAGMENT, 2 * FRAGMENT + 1, 100_000})
+    @ValueSource(ints = {2, FRAGMENT - 2, FRAGMENT, FRAGMENT + 2, 2 * FRAGMENT, 2 * FRAGMENT + 2, 100_000})
     void aMessageIsCutIntoPdusOfAtMostTheMaxLengthAndReassemblesExactly(int length) throws IOException {
         byte[] message = Pdus.pattern(length, length);
         try (PDataOutputStream out = new PDataOutputStream(wire, 7, false, MAX_PDU)) {
@@ -55,6 +55,34 @@ class PDataOutputStreamTest {
                 assertThat(f.pduLength()).as("every PDU but the last is full").isEqualTo(MAX_PDU);
             }
         }
+        assertThat(reassembled(fragments)).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, FRAGMENT - 1, FRAGMENT + 1, 10_001})
+    void aMessageOfOddLengthIsPaddedWithOneNul(int length) throws IOException {
+        byte[] message = Pdus.pattern(length, length);
+        try (PDataOutputStream out = new PDataOutputStream(wire, 1, false, MAX_PDU)) {
+            out.write(message);
+        }
+        List<Fragment> fragments = fragments();
+        assertThat(fragments).allSatisfy(f -> assertThat(f.data().length % 2).as("fragment length parity").isZero());
+        assertThat(reassembled(fragments)).isEqualTo(Arrays.copyOf(message, length + 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4097, 16383, 9})
+    void anOddMaxPduLengthStillGivesEvenFragmentsWithinIt(int maxPdu) throws IOException {
+        byte[] message = Pdus.pattern(6 * maxPdu, 4);
+        try (PDataOutputStream out = new PDataOutputStream(wire, 1, false, maxPdu)) {
+            out.write(message);
+        }
+        List<Fragment> fragments = fragments();
+        assertThat(fragments).allSatisfy(f -> {
+            assertThat(f.pduLength()).isLessThanOrEqualTo(maxPdu);
+            assertThat(f.data().length % 2).as("fragment length parity").isZero();
+        });
+        assertThat(fragments.get(0).pduLength()).isEqualTo(maxPdu - 1);
         assertThat(reassembled(fragments)).isEqualTo(message);
     }
 
@@ -97,14 +125,14 @@ class PDataOutputStreamTest {
 
     @Test
     void byteByByteWritesCutTheSameAsOneWrite() throws IOException {
-        byte[] message = Pdus.pattern(3 * FRAGMENT + 17, 9);
+        byte[] message = Pdus.pattern(3 * FRAGMENT + 18, 9);
         try (PDataOutputStream out = new PDataOutputStream(wire, 1, false, MAX_PDU)) {
             for (byte b : message) {
                 out.write(b);
             }
         }
         List<Fragment> fragments = fragments();
-        assertThat(fragments).extracting(Fragment::pduLength).containsExactly(MAX_PDU, MAX_PDU, MAX_PDU, 17 + 6);
+        assertThat(fragments).extracting(Fragment::pduLength).containsExactly(MAX_PDU, MAX_PDU, MAX_PDU, 18 + 6);
         assertThat(reassembled(fragments)).isEqualTo(message);
     }
 

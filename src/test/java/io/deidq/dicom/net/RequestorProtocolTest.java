@@ -126,7 +126,7 @@ class RequestorProtocolTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 4096, 65536})
     void theDataSetIsCutToTheAcceptorsMaxPduLength(int acceptorMax) throws Exception {
-        byte[] data = Pdus.pattern(3 * 1024 * 1024 + 11, 7);
+        byte[] data = Pdus.pattern(3 * 1024 * 1024 + 12, 7);
         Future<Association> opening = open(TestServer.PATIENT, 16384);
         try (RawPeer scp = RawPeer.accept(listener)) {
             scp.read();

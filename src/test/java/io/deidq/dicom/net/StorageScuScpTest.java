@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class StorageScuScpTest {
     @ValueSource(ints = {4096, 131072})
     void dataSetsArriveByteForByteWhateverTheirSizeAgainstTheMaxPdu(int maxPdu) throws IOException {
         RecordingHandler handler = new RecordingHandler();
-        int[] sizes = {0, 1, maxPdu - 6, maxPdu - 5, 3 * maxPdu + 7, 300_000};
+        int[] sizes = {0, 2, maxPdu - 6, maxPdu - 4, 3 * maxPdu + 8, 300_000};
         try (TestServer server = TestServer.start(handler, 4, maxPdu, TestServer.PATIENT)) {
             try (Association association = open(server, maxPdu)) {
                 for (int i = 0; i < sizes.length; i++) {
@@ -75,6 +76,18 @@ class StorageScuScpTest {
             assertThat(request.moveOriginatorMessageId()).isNull();
             assertThat(received.get(i).dataSet()).as("data set %d of %d bytes", i, sizes[i]).isEqualTo(Pdus.pattern(sizes[i], i));
         }
+    }
+
+    @Test
+    void aDataSetOfOddLengthArrivesPaddedToEvenLength() throws IOException {
+        RecordingHandler handler = new RecordingHandler();
+        byte[] deflatedWithoutItsPad = Pdus.pattern(20_001, 2);
+        try (TestServer server = TestServer.start(handler);
+             Association association = open(server, 16384)) {
+            DicomClient.store(association, STORAGE_CONTEXT, 1, MR_IMAGE_STORAGE, UID_ROOT + "o", out -> out.write(deflatedWithoutItsPad));
+            association.release();
+        }
+        assertThat(handler.received().get(0).dataSet()).isEqualTo(Arrays.copyOf(deflatedWithoutItsPad, 20_002));
     }
 
     @Test
@@ -182,7 +195,7 @@ class StorageScuScpTest {
                     List<StoreResult> answered = new ArrayList<>();
                     try (Association association = open(server, 16384)) {
                         for (int i = 0; i < perAssociation; i++) {
-                            byte[] data = Pdus.pattern(40_000 + scu * 1000 + i, scu * 100 + i);
+                            byte[] data = Pdus.pattern(40_000 + scu * 1000 + 2 * i, scu * 100 + i);
                             answered.add(DicomClient.store(association, STORAGE_CONTEXT, i + 1, MR_IMAGE_STORAGE,
                                     UID_ROOT + scu + "." + i, out -> out.write(data)));
                         }
@@ -202,7 +215,7 @@ class StorageScuScpTest {
             String[] scuAndIndex = received.request().sopInstanceUid().substring(UID_ROOT.length()).split("\\.");
             int scu = Integer.parseInt(scuAndIndex[0]);
             int i = Integer.parseInt(scuAndIndex[1]);
-            assertThat(received.dataSet()).isEqualTo(Pdus.pattern(40_000 + scu * 1000 + i, scu * 100 + i));
+            assertThat(received.dataSet()).isEqualTo(Pdus.pattern(40_000 + scu * 1000 + 2 * i, scu * 100 + i));
         }
     }
 
