@@ -87,6 +87,20 @@ class PDataOutputStreamTest {
     }
 
     @Test
+    void withAMegabyteMaxEveryPduButTheLastIsAMegabyte() throws IOException {
+        int max = 1 << 20;
+        byte[] message = Pdus.pattern(3 * max, 8);
+        try (PDataOutputStream out = new PDataOutputStream(wire, 1, false, max)) {
+            for (int at = 0; at < message.length; at += 1000) {
+                out.write(message, at, Math.min(1000, message.length - at));
+            }
+        }
+        List<Fragment> fragments = fragments();
+        assertThat(fragments).extracting(Fragment::pduLength).containsExactly(max, max, max, 3 * 6 + 6);
+        assertThat(reassembled(fragments)).isEqualTo(message);
+    }
+
+    @Test
     void aMessageOfExactlyOneFullPduIsOnePduWithTheLastBit() throws IOException {
         try (PDataOutputStream out = new PDataOutputStream(wire, 1, true, MAX_PDU)) {
             out.write(new byte[FRAGMENT]);
