@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -75,7 +76,14 @@ public final class DicomServer implements Closeable {
             try {
                 Socket socket = listener.accept();
                 connections.add(socket);
-                workers.execute(() -> serve(socket));
+                try {
+                    workers.execute(() -> serve(socket));
+                } catch (RejectedExecutionException stopping) {
+                    // Accepted in the instant stop() shut the workers down: nobody will serve it.
+                    connections.remove(socket);
+                    socket.close();
+                    return;
+                }
             } catch (SocketException closed) {
                 return;
             } catch (IOException e) {

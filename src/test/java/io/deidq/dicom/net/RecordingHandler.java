@@ -26,6 +26,7 @@ final class RecordingHandler implements StoreHandler {
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final BlockingQueue<IOException> streamFailures = new LinkedBlockingQueue<>();
     private final BlockingQueue<Boolean> closings = new LinkedBlockingQueue<>();
+    private final Queue<Boolean> noDelay = new ConcurrentLinkedQueue<>();
     private volatile Runnable whileStoring = () -> { };
 
     RecordingHandler() {
@@ -59,8 +60,22 @@ final class RecordingHandler implements StoreHandler {
     }
 
     @Override
+    public void opened(Association association) {
+        try {
+            noDelay.add(association.socket().getTcpNoDelay());
+        } catch (IOException e) {
+            noDelay.add(false);
+        }
+    }
+
+    @Override
     public void closed(Association association, boolean released) {
         closings.add(released);
+    }
+
+    /** Whether the connection of each association opened so far had TCP_NODELAY set. */
+    List<Boolean> noDelay() {
+        return List.copyOf(noDelay);
     }
 
     List<Received> received() {

@@ -39,7 +39,9 @@ class StorageScuScpTest {
         RecordingHandler handler = new RecordingHandler();
         try (TestServer server = TestServer.start(handler)) {
             Association association = open(server, 16384);
+            assertThat(association.socket().getTcpNoDelay()).as("TCP_NODELAY of the SCU").isTrue();
             assertThat(DicomClient.echo(association, 1)).isEqualTo(Status.SUCCESS);
+            assertThat(handler.noDelay()).as("TCP_NODELAY of the SCP").containsExactly(true);
             assertThat(DicomClient.echo(association, 2)).isEqualTo(Status.SUCCESS);
             association.release();
             assertThat(association.state()).isEqualTo(State.Sta1);
