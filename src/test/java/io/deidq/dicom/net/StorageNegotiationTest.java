@@ -1,5 +1,6 @@
 package io.deidq.dicom.net;
 
+import io.deidq.dicom.dict.UidRegistry;
 import io.deidq.dicom.io.Implementation;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,15 @@ class StorageNegotiationTest {
         assertThat(chosen(MR_IMAGE_STORAGE, BIG_ENDIAN, DEFLATED, IMPLICIT_LE)).isEqualTo(IMPLICIT_LE);
         assertThat(chosen(MR_IMAGE_STORAGE, BIG_ENDIAN, DEFLATED)).isEqualTo(DEFLATED);
         assertThat(chosen(VERIFICATION, IMPLICIT_LE)).isEqualTo(IMPLICIT_LE);
+    }
+
+    @Test
+    void everyStorageSopClassOfTheRegistryIsAccepted() throws AssociationRejectedException {
+        List<UidRegistry.Entry> storage = UidRegistry.storageSOPClasses();
+        assertThat(storage).hasSizeGreaterThan(100);
+        for (UidRegistry.Entry sopClass : storage) {
+            assertThat(answer(new PresentationContext(1, sopClass.uid(), List.of(IMPLICIT_LE))).accepted()).as(sopClass.keyword()).isTrue();
+        }
     }
 
     @Test

@@ -274,9 +274,10 @@ class UpperLayerProtocolTest {
     void silenceInTheMiddleOfADataSetIsAbortedByTheIdleTimerAndTheStreamThrows() throws IOException, InterruptedException {
         server.close();
         server = TestServer.start(handler, 16, SERVER_MAX_PDU, new Timeouts(10_000, 10_000, TIMER_MILLIS));
-        try (RawPeer peer = RawPeer.associated(server.port(), storageRq())) {
-            peer.send(pDataTf(pdv(1, true, true, storeCommand(1))));
-            peer.send(pDataTf(pdv(1, false, false, Pdus.pattern(100, 1))));
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            // All in one write, so that only the silence after it can be what the timer sees.
+            peer.send(concat(storageRq(), pDataTf(pdv(1, true, true, storeCommand(1))), pDataTf(pdv(1, false, false, Pdus.pattern(100, 1)))));
+            assertThat(peer.read().type()).isEqualTo(0x02);
             assertThat(peer.readAbort().abortSource()).isEqualTo(Abort.SERVICE_PROVIDER);
         }
         assertThat(handler.nextStreamFailure()).isInstanceOf(AssociationAbortedException.class);
@@ -347,6 +348,30 @@ class UpperLayerProtocolTest {
             peer.send(Pdus.releaseRq());
             assertThat(peer.read().type()).isEqualTo(0x06);
             assertThat(peer.closedWithoutAnotherPdu()).isTrue();
+        }
+    }
+
+    @Test
+    void theAcceptAnswersTheWindowAndRolesAndIgnoresSubItemsItDoesNotKnow() throws IOException {
+        byte[] rq = associateRq("DEIDQ", "RAW", applicationContext(DICOM_APPLICATION_CONTEXT),
+                presentationContext(1, MR_IMAGE_STORAGE, EXPLICIT_LE),
+                userInformation(maxLength(SERVER_MAX_PDU), item(0x52, Pdus.ascii("1.2.3.4")),
+                        item(0x53, new byte[] {0, 16, 0, 16}),
+                        item(0x54, concat(new byte[] {0, (byte) MR_IMAGE_STORAGE.length()}, Pdus.ascii(MR_IMAGE_STORAGE), new byte[] {1, 1})),
+                        item(0x56, concat(new byte[] {0, (byte) MR_IMAGE_STORAGE.length()}, Pdus.ascii(MR_IMAGE_STORAGE), new byte[] {1})),
+                        item(0x58, concat(new byte[] {1, 0, 0, 4}, Pdus.ascii("user"), new byte[] {0, 0}))));
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            peer.send(rq);
+            RawPeer.Pdu answer = peer.read();
+            assertThat(answer.type()).isEqualTo(0x02);
+            AssociateAccept ac = PduCodec.decodeAccept(answer.body());
+            assertThat(ac.results()).containsExactly(PresentationContextResult.accept(1, EXPLICIT_LE));
+            assertThat(ac.userInformation().maxPduLength()).isEqualTo(SERVER_MAX_PDU);
+            assertThat(ac.userInformation().maxOperationsInvoked()).isEqualTo(1);
+            assertThat(ac.userInformation().maxOperationsPerformed()).isEqualTo(1);
+            assertThat(ac.userInformation().roles()).containsExactly(new RoleSelection(MR_IMAGE_STORAGE, true, false));
+            peer.send(Pdus.releaseRq());
+            assertThat(peer.read().type()).isEqualTo(0x06);
         }
     }
 
