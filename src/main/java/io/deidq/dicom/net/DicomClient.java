@@ -65,9 +65,15 @@ public final class DicomClient {
                                     MoveOriginator moveOriginator, DataSetWriter dataSet) throws IOException {
         association.writeCommand(pc, Dimse.storeRequest(messageId, sopClassUid, sopInstanceUid, Dimse.PRIORITY_MEDIUM,
                 moveOriginator == null ? null : moveOriginator.aeTitle(), moveOriginator == null ? null : moveOriginator.messageId()));
-        try (OutputStream out = association.writeData(pc)) {
+        OutputStream out = association.writeData(pc);
+        try {
             dataSet.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            // Closing the stream would send the last fragment: the peer would take what was written for the whole.
+            association.abort(Abort.SERVICE_USER, Abort.NOT_SPECIFIED);
+            throw e;
         }
+        out.close();
         Command response = response(association, messageId);
         return new StoreResult(Dimse.status(response.fields()), response.fields().getString(Tag.ErrorComment));
     }

@@ -161,6 +161,22 @@ class StorageScuScpTest {
     }
 
     @Test
+    void aDataSetWriterThatFailsAbortsRatherThanSendingWhatItWroteAsWhole() throws IOException, InterruptedException {
+        RecordingHandler handler = new RecordingHandler();
+        try (TestServer server = TestServer.start(handler);
+             Association association = open(server, 16384)) {
+            assertThatThrownBy(() -> DicomClient.store(association, STORAGE_CONTEXT, 1, MR_IMAGE_STORAGE, UID_ROOT + "w", out -> {
+                out.write(new byte[10_000]);
+                throw new IOException("the file cannot be read further");
+            })).hasMessage("the file cannot be read further");
+            assertThat(association.state()).isEqualTo(State.Sta1);
+            assertThat(handler.nextStreamFailure()).isInstanceOf(AssociationAbortedException.class);
+            assertThat(handler.nextClosing()).as("released").isFalse();
+        }
+        assertThat(handler.received()).isEmpty();
+    }
+
+    @Test
     void moveOriginatorAttributesReachTheHandler() throws IOException {
         RecordingHandler handler = new RecordingHandler();
         try (TestServer server = TestServer.start(handler);
