@@ -1,6 +1,7 @@
 package io.deidq.dicom.net;
 
 import io.deidq.dicom.data.Dataset;
+import io.deidq.dicom.data.VR;
 import io.deidq.dicom.dict.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import static io.deidq.dicom.net.Pdus.DICOM_APPLICATION_CONTEXT;
 import static io.deidq.dicom.net.Pdus.EXPLICIT_LE;
@@ -186,7 +188,7 @@ class UpperLayerProtocolTest {
     @Test
     void aTruncatedAssociateRequestIsAnInvalidParameterValue() throws IOException {
         byte[] rq = verificationRq(SERVER_MAX_PDU);
-        byte[] cut = java.util.Arrays.copyOf(rq, rq.length - 5);
+        byte[] cut = Arrays.copyOf(rq, rq.length - 5);
         ByteBuffer.wrap(cut).putInt(2, cut.length - 6);
         try (RawPeer peer = RawPeer.connect(server.port())) {
             peer.send(cut);
@@ -390,9 +392,9 @@ class UpperLayerProtocolTest {
         byte[] command = echoCommand(9);
         try (RawPeer peer = RawPeer.associated(server.port(), verificationRq(SERVER_MAX_PDU))) {
             // Two PDVs in the first PDU, the rest in a second one.
-            peer.send(pDataTf(pdv(1, true, false, java.util.Arrays.copyOfRange(command, 0, 10)),
-                    pdv(1, true, false, java.util.Arrays.copyOfRange(command, 10, 20))));
-            peer.send(pDataTf(pdv(1, true, true, java.util.Arrays.copyOfRange(command, 20, command.length))));
+            peer.send(pDataTf(pdv(1, true, false, Arrays.copyOfRange(command, 0, 10)),
+                    pdv(1, true, false, Arrays.copyOfRange(command, 10, 20))));
+            peer.send(pDataTf(pdv(1, true, true, Arrays.copyOfRange(command, 20, command.length))));
             assertThat(peer.readCommand().getInt(Tag.MessageIDBeingRespondedTo, -1)).isEqualTo(9);
         }
     }
@@ -400,7 +402,7 @@ class UpperLayerProtocolTest {
     @Test
     void anUnknownCommandIsAnsweredUnrecognizedOperation() throws IOException {
         Dataset find = Dimse.echoRequest(4);
-        find.putLong(Tag.CommandField, io.deidq.dicom.data.VR.US, 0x0020);
+        find.putLong(Tag.CommandField, VR.US, 0x0020);
         try (RawPeer peer = RawPeer.associated(server.port(), verificationRq(SERVER_MAX_PDU))) {
             peer.send(pDataTf(pdv(1, true, true, Pdus.command(find))));
             Dataset response = peer.readCommand();
