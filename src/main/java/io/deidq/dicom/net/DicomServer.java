@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DicomServer implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(DicomServer.class.getName());
+    private static final long ACCEPT_RETRY_MILLIS = 100;
 
     private final ServerSettings settings;
     private final AssociationNegotiator negotiator;
@@ -84,11 +84,23 @@ public final class DicomServer implements Closeable {
                     socket.close();
                     return;
                 }
-            } catch (SocketException closed) {
-                return;
             } catch (IOException e) {
+                if (listener.isClosed()) {
+                    return;
+                }
+                // Not only a closed listener throws SocketException: running out of file descriptors
+                // does too, and must not end the accepting for good. A pause lets connections end.
                 LOG.log(System.Logger.Level.WARNING, "cannot accept a connection on port {0}: {1}", port(), e.getMessage());
+                pause();
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
