@@ -230,6 +230,18 @@ class UpperLayerProtocolTest {
     }
 
     @Test
+    void aReleaseInTheMiddleOfADataSetIsAnUnexpectedPdu() throws IOException, InterruptedException {
+        try (RawPeer peer = RawPeer.associated(server.port(), storageRq())) {
+            peer.send(pDataTf(pdv(1, true, true, storeCommand(1))));
+            peer.send(pDataTf(pdv(1, false, false, Pdus.pattern(1000, 1))));
+            peer.send(Pdus.releaseRq());
+            assertAbort(peer, Abort.UNEXPECTED_PDU);
+        }
+        assertThat(handler.nextStreamFailure()).isInstanceOf(AssociationAbortedException.class);
+        assertThat(handler.nextClosing()).as("released").isFalse();
+    }
+
+    @Test
     void aConnectionClosedInTheMiddleOfADataSetMakesTheHandlersStreamThrow() throws IOException, InterruptedException {
         try (RawPeer peer = RawPeer.associated(server.port(), storageRq())) {
             peer.send(pDataTf(pdv(1, true, true, storeCommand(1))));
