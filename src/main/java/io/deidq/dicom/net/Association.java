@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.Channels;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,8 @@ public final class Association implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(Association.class.getName());
     private static final int DEFAULT_PEER_MAX_PDU = 1 << 20;
+    /** Far above any command set of PS3.7, which are a few hundred bytes. */
+    private static final int MAX_COMMAND = 1 << 20;
 
     private final String id = UUID.randomUUID().toString();
     private final Socket socket;
@@ -44,10 +47,14 @@ public final class Association implements Closeable {
     private State state;
     private int peerMaxPdu = DEFAULT_PEER_MAX_PDU;
 
-    /** Where the PDVs of the P-DATA-TF last read stand: the next one's offset, the end of the PDU. */
-    private int pdvAt;
-    private int pduEnd;
-    private int messageContext;
+    /** The PDV being read: its presentation context, whether it is a command and the last fragment, and its bytes left. */
+    private final byte[] pdvHeader = new byte[6];
+    private int pdvContext;
+    private boolean pdvCommand;
+    private boolean pdvLast;
+    private int pdvLeft;
+    /** The data set of the command last read, null when it has none. */
+    private DataSetInput dataSet;
 
     private Association(Socket socket, long maxPduReceived, Timeouts timeouts, boolean requestor, State state) throws IOException {
         this.socket = socket;
@@ -93,7 +100,7 @@ public final class Association implements Closeable {
         if (type != PduCodec.A_ASSOCIATE_RQ) {
             throw abortUnexpected(type, "A-ASSOCIATE-RQ");
         }
-        PduCodec.Request decoded = PduCodec.decodeRequest(in.body());
+        PduCodec.Request decoded = transfer(() -> PduCodec.decodeRequest(in.body()));
         request = decoded.request();
         state = State.Sta3;
         if (!decoded.versionSupported()) {
@@ -104,9 +111,9 @@ public final class Association implements Closeable {
         try {
             ac = negotiator.negotiate(request, socket.getInetAddress());
         } catch (AssociationRejectedException e) {
-            reject(e.reject());
             LOG.log(System.Logger.Level.INFO, "association {0} from {1} ({2}) {3}", id, request.callingAeTitle(),
                     socket.getInetAddress().getHostAddress(), e.getMessage());
+            reject(e.reject());
             return false;
         }
         established(ac);
@@ -127,14 +134,15 @@ public final class Association implements Closeable {
         int type = readPdu();
         switch (type) {
             case PduCodec.A_ASSOCIATE_AC -> {
-                AssociateAccept ac = PduCodec.decodeAccept(in.body());
+                AssociateAccept ac = transfer(() -> PduCodec.decodeAccept(in.body()));
                 established(ac);
                 socket.setSoTimeout(timeouts.idleMillis());
                 state = State.Sta6;
             }
             case PduCodec.A_ASSOCIATE_RJ -> {
-                AssociateReject rj = PduCodec.decodeReject(in.body());
+                AssociateReject rj = transfer(() -> PduCodec.decodeReject(in.body()));
                 closeTransport();
+                state = State.Sta1;
                 throw new AssociationRejectedException(rj, "by " + rq.calledAeTitle());
             }
             default -> throw abortUnexpected(type, "A-ASSOCIATE-AC or -RJ");
@@ -157,6 +165,7 @@ public final class Association implements Closeable {
         peerMaxPdu = peerMax == 0 || peerMax > DEFAULT_PEER_MAX_PDU ? DEFAULT_PEER_MAX_PDU : Math.max(8, (int) peerMax);
     }
 
+    /** PS3.8 AE-8: the A-ASSOCIATE-RJ, then Sta13 until the peer closes or ARTIM expires. */
     private void reject(AssociateReject rj) throws IOException {
         send(PduCodec.encode(rj));
         state = State.Sta13;
@@ -166,46 +175,52 @@ public final class Association implements Closeable {
     /**
      * Reads the next command (Sta6). Returns null when the peer released the association, which
      * this side has then answered and closed. The command's data set, if it has one, follows
-     * through {@link #data()}, which must be read to its end before the next command.
+     * through {@link #data()}; what of it is left unread when the next command is read is dropped.
      */
     public Command readCommand() throws IOException {
+        if (dataSet != null && !dataSet.ended) {
+            dataSet.transferTo(OutputStream.nullOutputStream());
+        }
+        dataSet = null;
         ByteArrayOutputStream command = new ByteArrayOutputStream(256);
         int context = -1;
-        while (true) {
-            if (!nextPdv()) {
+        do {
+            if (!nextPdv(context < 0)) {
                 return null;
             }
-            int pcid = in.data()[pdvAt + 4] & 0xFF;
-            int header = in.data()[pdvAt + 5] & 0xFF;
-            int length = pdvLength() - 2;
-            if ((header & 1) == 0) {
+            if (!pdvCommand) {
                 throw abort(Abort.UNEXPECTED_PDU_PARAMETER, "a data set fragment where a command should begin");
             }
-            if (context >= 0 && pcid != context) {
+            if (context >= 0 && pdvContext != context) {
                 throw abort(Abort.UNEXPECTED_PDU_PARAMETER, "a command's fragments change presentation context");
             }
-            requireAccepted(pcid);
-            context = pcid;
-            command.write(in.data(), pdvAt + 6, length);
-            pdvAt += 6 + length;
-            if ((header & 2) != 0) {
-                break;
+            requireAccepted(pdvContext);
+            context = pdvContext;
+            if (command.size() + pdvLeft > MAX_COMMAND) {
+                throw abort(Abort.INVALID_PDU_PARAMETER_VALUE, "a command longer than " + MAX_COMMAND + " bytes");
             }
-        }
-        messageContext = context;
+            byte[] fragment = new byte[pdvLeft];
+            readBody(fragment, 0, fragment.length, true);
+            pdvLeft = 0;
+            command.writeBytes(fragment);
+        } while (!pdvLast);
+        Command read;
         try {
-            return new Command(context, DicomReader.readCommand(command.toByteArray(), "command from " + request.callingAeTitle()));
+            read = new Command(context, DicomReader.readCommand(command.toByteArray(), "command from " + request.callingAeTitle()));
         } catch (DicomParseException e) {
             throw abort(Abort.INVALID_PDU_PARAMETER_VALUE, "unreadable command: " + e.getMessage());
         }
+        dataSet = read.hasDataSet() ? new DataSetInput(context) : null;
+        return read;
     }
 
     /**
      * The data set of the command just read, as it arrives: the stream ends with the fragment that
-     * says it is the last. Nothing of it is held beyond one PDU.
+     * says it is the last (at once for a command without a data set). Nothing of it is held beyond
+     * the caller's buffer.
      */
     public InputStream data() {
-        return new DataSetInput(messageContext);
+        return dataSet == null ? InputStream.nullInputStream() : dataSet;
     }
 
     /** Sends a command (Sta6) on an accepted presentation context. */
@@ -231,25 +246,29 @@ public final class Association implements Closeable {
             int type = readPdu();
             switch (type) {
                 case PduCodec.P_DATA_TF -> {
-                    // Sta7 still takes data (PS3.8 AR-7); nothing is owed to it after our release request.
+                    // Sta7 still takes data (PS3.8 AR-6); nothing is owed to it after our release request.
+                    transfer(() -> {
+                        in.skipBody();
+                        return null;
+                    });
                 }
                 case PduCodec.A_RELEASE_RP -> {
-                    if (state == State.Sta9) {
-                        throw abortUnexpected(type, "A-RELEASE-RQ");
-                    }
+                    releasePdu("A-RELEASE-RP");
                     closeTransport();
                     state = State.Sta1;
                     return;
                 }
                 case PduCodec.A_RELEASE_RQ -> {
                     // Release collision, requestor side (Sta9 -> Sta11): answer, then await the peer's answer.
+                    releasePdu("A-RELEASE-RQ");
                     state = State.Sta9;
                     send(PduCodec.releaseResponse());
                     state = State.Sta11;
-                    socket.setSoTimeout(timeouts.artimMillis());
-                    if (readPdu() != PduCodec.A_RELEASE_RP) {
-                        throw abort(Abort.UNEXPECTED_PDU, "expected the A-RELEASE-RP of a release collision");
+                    int answer = readPdu();
+                    if (answer != PduCodec.A_RELEASE_RP) {
+                        throw abortUnexpected(answer, "the A-RELEASE-RP of a release collision");
                     }
+                    releasePdu("A-RELEASE-RP");
                     closeTransport();
                     state = State.Sta1;
                     return;
@@ -259,14 +278,20 @@ public final class Association implements Closeable {
         }
     }
 
-    /** Aborts the association as its service user (or provider), and closes the connection. */
+    /**
+     * Aborts the association as its service user (or provider): the A-ABORT, then, as PS3.8 AA-1
+     * and AA-8 say, the peer is given ARTIM to close the connection, so that it reads the A-ABORT
+     * rather than a connection reset.
+     */
     public void abort(int source, int reason) {
-        try {
-            if (state != State.Sta1 && state != State.Sta13) {
+        if (state != State.Sta1 && state != State.Sta13) {
+            try {
                 send(PduCodec.encode(new Abort(source, reason)));
+                state = State.Sta13;
+                awaitClose();
+            } catch (IOException cannotTellThePeer) {
+                // The connection is gone already; closing it is all that is left to do.
             }
-        } catch (IOException cannotTellThePeer) {
-            // The connection is gone already; closing it is all that is left to do.
         }
         closeTransport();
         state = State.Sta1;
@@ -327,42 +352,38 @@ public final class Association implements Closeable {
         }
     }
 
-    /** The PDV at {@link #pdvAt}, reading P-DATA-TF PDUs as needed; false once the peer has released. */
-    private boolean nextPdv() throws IOException {
-        while (pdvAt >= pduEnd) {
+    /**
+     * Reads the header of the next PDV, reading P-DATA-TF PDUs as needed; false once the peer has
+     * released. A release is only in order between messages ({@code messageBoundary}).
+     */
+    private boolean nextPdv(boolean messageBoundary) throws IOException {
+        while (in.remaining() == 0) {
             int type = readPdu();
-            switch (type) {
-                case PduCodec.P_DATA_TF -> {
-                    pdvAt = 0;
-                    pduEnd = in.length();
-                }
-                case PduCodec.A_RELEASE_RQ -> {
-                    PduCodec.requireLength(in.body(), 4, "A-RELEASE-RQ");
-                    if (requestor) {
-                        throw abortUnexpected(type, "P-DATA-TF");
-                    }
-                    state = State.Sta8;
-                    send(PduCodec.releaseResponse());
-                    state = State.Sta13;
-                    awaitClose();
-                    return false;
-                }
-                default -> throw abortUnexpected(type, "P-DATA-TF");
+            if (type == PduCodec.A_RELEASE_RQ && !requestor && messageBoundary) {
+                releasePdu("A-RELEASE-RQ");
+                state = State.Sta8;
+                send(PduCodec.releaseResponse());
+                state = State.Sta13;
+                awaitClose();
+                return false;
+            }
+            if (type != PduCodec.P_DATA_TF) {
+                throw abortUnexpected(type, messageBoundary ? "P-DATA-TF" : "the rest of a message");
             }
         }
-        if (pduEnd - pdvAt < 6) {
+        if (in.remaining() < pdvHeader.length) {
             throw abort(Abort.INVALID_PDU_PARAMETER_VALUE, "a PDV item header is cut off by the end of its P-DATA-TF");
         }
-        int length = pdvLength();
-        if (length < 2 || length > pduEnd - pdvAt - 4) {
+        readBody(pdvHeader, 0, pdvHeader.length, true);
+        long length = ((pdvHeader[0] & 0xFFL) << 24) | ((pdvHeader[1] & 0xFF) << 16) | ((pdvHeader[2] & 0xFF) << 8) | (pdvHeader[3] & 0xFF);
+        if (length < 2 || length - 2 > in.remaining()) {
             throw abort(Abort.INVALID_PDU_PARAMETER_VALUE, "a PDV item of length " + length + " does not fit its P-DATA-TF");
         }
+        pdvContext = pdvHeader[4] & 0xFF;
+        pdvCommand = (pdvHeader[5] & 1) != 0;
+        pdvLast = (pdvHeader[5] & 2) != 0;
+        pdvLeft = (int) (length - 2);
         return true;
-    }
-
-    private int pdvLength() {
-        byte[] d = in.data();
-        return ((d[pdvAt] & 0xFF) << 24) | ((d[pdvAt + 1] & 0xFF) << 16) | ((d[pdvAt + 2] & 0xFF) << 8) | (d[pdvAt + 3] & 0xFF);
     }
 
     private void requireAccepted(int pcid) throws IOException {
@@ -371,29 +392,72 @@ public final class Association implements Closeable {
         }
     }
 
-    /** Reads a PDU; an A-ABORT from the peer, a protocol error or the idle timer end the association. */
+    /** Reads a PDU's header; an A-ABORT from the peer, a protocol error or a timer end the association. */
     private int readPdu() throws IOException {
-        int type;
+        int type = transfer(in::read);
+        if (type == PduCodec.A_ABORT) {
+            byte[] body = transfer(in::body);
+            closeTransport();
+            state = State.Sta1;
+            if (body.length != 4) {
+                throw new AssociationAbortedException(new Abort(Abort.SERVICE_USER, Abort.NOT_SPECIFIED),
+                        "an A-ABORT of " + body.length + " bytes");
+            }
+            throw new AssociationAbortedException(new Abort(body[2] & 0xFF, body[3] & 0xFF), null);
+        }
+        return type;
+    }
+
+    /** Reads {@code count} bytes of the current P-DATA-TF (all of them when {@code fully}); returns how many. */
+    private int readBody(byte[] buffer, int offset, int count, boolean fully) throws IOException {
+        return transfer((Transfer<Integer>) () -> {
+            if (!fully) {
+                return in.readSome(buffer, offset, count);
+            }
+            in.readFully(buffer, offset, count);
+            return count;
+        });
+    }
+
+    /** The body of an A-RELEASE-RQ or -RP, which is four reserved bytes. */
+    private void releasePdu(String name) throws IOException {
+        transfer(() -> {
+            PduCodec.requireLength(in.body(), 4, name);
+            return null;
+        });
+    }
+
+    private interface Transfer<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * A read off the connection, and the decoding of what was read: a protocol error aborts, a
+     * timer expiring ends the association, a broken connection closes it.
+     */
+    private <T> T transfer(Transfer<T> transfer) throws IOException {
         try {
-            type = in.read();
+            return transfer.run();
         } catch (PduException e) {
             throw abort(e.abortReason(), e.getMessage());
         } catch (SocketTimeoutException e) {
-            String what = state == State.Sta6 ? "no PDU for " + timeouts.idleMillis() + " ms (idle timer)"
-                    : "no answer within " + timeouts.artimMillis() + " ms (ARTIM timer)";
-            throw abort(Abort.NOT_SPECIFIED, what);
+            throw timerExpired();
         } catch (IOException e) {
             closeTransport();
             state = State.Sta1;
             throw e;
         }
-        if (type == PduCodec.A_ABORT) {
-            Abort abort = PduCodec.decodeAbort(in.body());
+    }
+
+    private IOException timerExpired() {
+        if (state == State.Sta2) {
+            // PS3.8 AA-2: a connection that never brought an A-ASSOCIATE-RQ is closed, not aborted.
             closeTransport();
             state = State.Sta1;
-            throw new AssociationAbortedException(abort, null);
+            return new SocketTimeoutException("no A-ASSOCIATE-RQ within " + timeouts.artimMillis() + " ms (ARTIM timer)");
         }
-        return type;
+        return abort(Abort.NOT_SPECIFIED, state == State.Sta6 ? "no PDU for " + timeouts.idleMillis() + " ms (idle timer)"
+                : "no answer within " + timeouts.artimMillis() + " ms (ARTIM timer)");
     }
 
     private IOException abortUnexpected(int type, String expected) {
@@ -402,10 +466,11 @@ public final class Association implements Closeable {
 
     /** Aborts as the service provider, for a protocol error or a timer, and returns what to throw. */
     private AssociationAbortedException abort(int reason, String detail) {
+        State was = state;
         Abort abort = new Abort(Abort.SERVICE_PROVIDER, reason);
+        LOG.log(System.Logger.Level.WARNING, "association {0} with {1} aborted in {2}: {3}", id,
+                request == null ? "?" : request.callingAeTitle(), was, detail);
         abort(abort.source(), abort.reason());
-        LOG.log(System.Logger.Level.WARNING, "association {0} with {1} aborted: {2}", id,
-                request == null ? "?" : request.callingAeTitle(), detail);
         return new AssociationAbortedException(abort, detail);
     }
 
@@ -422,11 +487,15 @@ public final class Association implements Closeable {
 
     /** Sta13: the peer is to close the connection; ARTIM bounds the wait, then this side closes it. */
     private void awaitClose() {
+        long deadline = System.nanoTime() + timeouts.artimMillis() * 1_000_000L;
         try {
-            socket.setSoTimeout(timeouts.artimMillis());
-            while (socket.getInputStream().read() >= 0) {
-                // Anything after the answer is ignored until the peer closes.
-            }
+            do {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (timeouts.artimMillis() > 0 && left <= 0) {
+                    break;
+                }
+                socket.setSoTimeout(timeouts.artimMillis() == 0 ? 0 : (int) left);
+            } while (in.skipSome());
         } catch (IOException closedOrTimedOut) {
             // Either way the connection is done with.
         }
@@ -446,9 +515,8 @@ public final class Association implements Closeable {
     private final class DataSetInput extends InputStream {
 
         private final int context;
-        private int left;
-        private boolean last;
         private boolean started;
+        private boolean ended;
 
         DataSetInput(int context) {
             this.context = context;
@@ -462,37 +530,32 @@ public final class Association implements Closeable {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            while (left == 0) {
-                if (last) {
+            Objects.checkFromIndexSize(offset, length, buffer.length);
+            if (length == 0) {
+                return 0;
+            }
+            while (pdvLeft == 0) {
+                if (ended) {
                     return -1;
                 }
                 nextFragment();
             }
-            int n = Math.min(length, left);
-            System.arraycopy(in.data(), pdvAt, buffer, offset, n);
-            pdvAt += n;
-            left -= n;
+            int n = readBody(buffer, offset, Math.min(length, pdvLeft), false);
+            pdvLeft -= n;
             return n;
         }
 
         private void nextFragment() throws IOException {
-            if (!nextPdv()) {
-                throw new AssociationAbortedException(new Abort(Abort.SERVICE_USER, Abort.NOT_SPECIFIED),
-                        "the peer released the association in the middle of a data set");
-            }
-            int pcid = in.data()[pdvAt + 4] & 0xFF;
-            int header = in.data()[pdvAt + 5] & 0xFF;
-            if ((header & 1) != 0) {
+            nextPdv(false);
+            if (pdvCommand) {
                 throw abort(Abort.UNEXPECTED_PDU_PARAMETER, "a command fragment in the middle of a data set");
             }
-            if (pcid != context) {
-                throw abort(Abort.UNEXPECTED_PDU_PARAMETER, "a data set fragment on presentation context " + pcid
+            if (pdvContext != context) {
+                throw abort(Abort.UNEXPECTED_PDU_PARAMETER, "a data set fragment on presentation context " + pdvContext
                         + (started ? " in the middle of a data set on " : " after a command on ") + context);
             }
             started = true;
-            left = pdvLength() - 2;
-            last = (header & 2) != 0;
-            pdvAt += 6;
+            ended = pdvLast;
         }
     }
 }

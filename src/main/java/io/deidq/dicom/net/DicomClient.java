@@ -57,10 +57,23 @@ public final class DicomClient {
     /** Sends one instance (C-STORE) on presentation context {@code pc}; the peer's status and error comment. */
     public static StoreResult store(Association association, int pc, int messageId, String sopClassUid, String sopInstanceUid,
                                     DataSetWriter dataSet) throws IOException {
-        association.writeCommand(pc, Dimse.storeRequest(messageId, sopClassUid, sopInstanceUid, Dimse.PRIORITY_MEDIUM, null, null));
-        try (OutputStream out = association.writeData(pc)) {
+        return store(association, pc, messageId, sopClassUid, sopInstanceUid, null, dataSet);
+    }
+
+    /** Sends one instance (C-STORE) on behalf of a C-MOVE ({@code moveOriginator}; null for none). */
+    public static StoreResult store(Association association, int pc, int messageId, String sopClassUid, String sopInstanceUid,
+                                    MoveOriginator moveOriginator, DataSetWriter dataSet) throws IOException {
+        association.writeCommand(pc, Dimse.storeRequest(messageId, sopClassUid, sopInstanceUid, Dimse.PRIORITY_MEDIUM,
+                moveOriginator == null ? null : moveOriginator.aeTitle(), moveOriginator == null ? null : moveOriginator.messageId()));
+        OutputStream out = association.writeData(pc);
+        try {
             dataSet.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            // Closing the stream would send the last fragment: the peer would take what was written for the whole.
+            association.abort(Abort.SERVICE_USER, Abort.NOT_SPECIFIED);
+            throw e;
         }
+        out.close();
         Command response = response(association, messageId);
         return new StoreResult(Dimse.status(response.fields()), response.fields().getString(Tag.ErrorComment));
     }

@@ -9,11 +9,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DicomServer implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(DicomServer.class.getName());
+    private static final long ACCEPT_RETRY_MILLIS = 100;
 
     private final ServerSettings settings;
     private final AssociationNegotiator negotiator;
@@ -75,12 +76,31 @@ public final class DicomServer implements Closeable {
             try {
                 Socket socket = listener.accept();
                 connections.add(socket);
-                workers.execute(() -> serve(socket));
-            } catch (SocketException closed) {
-                return;
+                try {
+                    workers.execute(() -> serve(socket));
+                } catch (RejectedExecutionException stopping) {
+                    // Accepted in the instant stop() shut the workers down: nobody will serve it.
+                    connections.remove(socket);
+                    socket.close();
+                    return;
+                }
             } catch (IOException e) {
+                if (listener.isClosed()) {
+                    return;
+                }
+                // Not only a closed listener throws SocketException: running out of file descriptors
+                // does too, and must not end the accepting for good. A pause lets connections end.
                 LOG.log(System.Logger.Level.WARNING, "cannot accept a connection on port {0}: {1}", port(), e.getMessage());
+                pause();
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -100,7 +120,10 @@ public final class DicomServer implements Closeable {
             }
             Association association = Association.accept(socket, settings.maxPduReceived(), settings.timeouts(), decide);
             if (association != null) {
-                service.serve(association);
+                // An association the service gives up on (its handler failing) is aborted, not just dropped.
+                try (association) {
+                    service.serve(association);
+                }
             }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.INFO, "association from {0} ended: {1}", socket.getInetAddress().getHostAddress(), e.getMessage());

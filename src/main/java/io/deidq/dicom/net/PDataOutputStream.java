@@ -2,21 +2,27 @@ package io.deidq.dicom.net;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Cuts a command or data set into PDVs, one P-DATA-TF each, no longer than the peer's maximum PDU
- * length (PS3.8 9.3.5); the last PDV carries the last-fragment bit. Each PDU goes out in one
- * write, which with TCP_NODELAY is one segment train, not a wait for the peer's ACK.
+ * length (PS3.8 9.3.5); the last PDV carries the last-fragment bit. Every fragment has an even
+ * length (PS3.8 E.1), which peers such as dcmtk insist on. Each PDU goes out in one write, which
+ * with TCP_NODELAY is one segment train, not a wait for the peer's ACK. The buffer grows with the
+ * message up to the PDU size, so that a command to a peer announcing a megabyte costs kilobytes.
  */
 final class PDataOutputStream extends OutputStream {
 
     private static final int HEADER = 12;
+    private static final int INITIAL_BUFFER = 4096;
 
     private final OutputStream out;
     private final int presentationContext;
     private final boolean command;
-    private final byte[] pdu;
+    private final int capacity;
+    private byte[] pdu;
     private int filled = HEADER;
+    private long written;
     private boolean closed;
 
     /** @param maxPdu the peer's maximum PDU length (the PDU's variable part), at least 8 */
@@ -24,37 +30,55 @@ final class PDataOutputStream extends OutputStream {
         this.out = out;
         this.presentationContext = presentationContext;
         this.command = command;
-        this.pdu = new byte[maxPdu + 6];
+        this.capacity = HEADER + ((maxPdu - 6) & ~1);
+        this.pdu = new byte[Math.min(capacity, INITIAL_BUFFER)];
     }
 
     @Override
     public void write(int b) throws IOException {
-        if (filled == pdu.length) {
-            send(false);
-        }
+        makeRoom();
         pdu[filled++] = (byte) b;
+        written++;
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
-            if (filled == pdu.length) {
-                send(false);
-            }
+            makeRoom();
             int n = Math.min(length, pdu.length - filled);
             System.arraycopy(bytes, offset, pdu, filled, n);
             filled += n;
+            written += n;
             offset += n;
             length -= n;
         }
     }
 
-    /** Sends what is left as the last fragment. Every message ends in one, even an empty one. */
+    /**
+     * Sends what is left as the last fragment. Every message ends in one, even an empty one. A
+     * message of odd length can only be a deflated data set whose writer left out the NUL that
+     * pads it to even length (PS3.5 A.5): the NUL is added.
+     */
     @Override
     public void close() throws IOException {
         if (!closed) {
+            if (written % 2 != 0) {
+                write(0);
+            }
             closed = true;
             send(true);
+        }
+    }
+
+    /** A full buffer grows until it holds a whole PDU; a full PDU is sent. */
+    private void makeRoom() throws IOException {
+        if (filled < pdu.length) {
+            return;
+        }
+        if (pdu.length < capacity) {
+            pdu = Arrays.copyOf(pdu, (int) Math.min(capacity, 2L * pdu.length));
+        } else {
+            send(false);
         }
     }
 

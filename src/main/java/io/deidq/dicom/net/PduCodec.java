@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Encodes and decodes the association PDUs of PS3.8 9.3 (everything but P-DATA-TF, which
- * {@link PduOutput} and {@link PduInput} stream). Multi-byte fields are big endian. A PDU that
+ * {@link PDataOutputStream} and {@link PduInput} stream). Multi-byte fields are big endian. A PDU that
  * breaks the structure is a {@link PduException} carrying the A-ABORT reason it deserves.
  */
 final class PduCodec {
