@@ -67,7 +67,7 @@ class SendCommandTest {
             for (String name : REFUSED_BY_STORESCP) {
                 assertThat(stdout()).containsPattern(name + "\\.dcm: the peer did not accept \\S+ .* in \\S+ .*: transfer syntaxes not supported");
             }
-            assertThat(storescp.log()).as("one association").containsOnlyOnce("Association Acknowledged");
+            assertThat(storescp.log()).as("one association").containsOnlyOnce("Association Received");
             assertSameDataSets(storescp.received(), accepted);
         }
     }

@@ -76,6 +76,10 @@ public final class DicomWriter {
             new DatasetEncoder(sink).write(dataset, Encoding.EXPLICIT_LITTLE_ENDIAN);
             sink.flush();
             deflated.finish();
+            if ((deflater.getBytesWritten() & 1) != 0) {
+                // The deflated stream is padded to even length (PS3.5 A.5); inflating stops before the pad.
+                out.write(0);
+            }
             deflated.flush();
         } finally {
             deflater.end();

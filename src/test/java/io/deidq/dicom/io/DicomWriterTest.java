@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,6 +174,27 @@ class DicomWriterTest {
         assertThat(Files.size(file)).isLessThan(1_000);
         try (DicomFile back = DicomReader.readFile(file)) {
             assertThat(back.dataset().getString(Tag.ImageComments)).hasSize(10_000);
+        }
+    }
+
+    @Test
+    void aDeflatedDataSetIsPaddedToEvenLength() throws IOException {
+        Random random = new Random(7);
+        for (int length = 2; length <= 80; length += 2) {
+            StringBuilder comment = new StringBuilder();
+            random.ints(length, 'a', 'z' + 1).forEach(c -> comment.append((char) c));
+            Dataset ds = new Dataset();
+            ds.putString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
+            ds.putString(Tag.SOPInstanceUID, VR.UI, "1.2.3");
+            ds.putString(Tag.ImageComments, VR.LT, comment.toString());
+            Path file = tmp.resolve("deflated-" + length + ".dcm");
+
+            DicomWriter.writeFile(file, ds, TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+
+            try (DicomFile back = DicomReader.readFile(file)) {
+                assertThat((Files.size(file) - back.datasetOffset()) % 2).as("deflated length, comment of %d", length).isZero();
+                assertThat(back.dataset().getString(Tag.ImageComments)).isEqualTo(comment.toString());
+            }
         }
     }
 

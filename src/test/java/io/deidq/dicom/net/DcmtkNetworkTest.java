@@ -9,6 +9,7 @@ import io.deidq.testing.Dcmtk;
 import io.deidq.testing.DcmtkCorpus;
 import io.deidq.testing.DcmtkCorpus.Sample;
 import io.deidq.testing.DicomFiles;
+import io.deidq.testing.Storescp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,26 +102,24 @@ class DcmtkNetworkTest {
         Path incoming = Files.createDirectory(tmp.resolve("incoming"));
         List<Sample> samples = TO_STORESCP.stream().map(corpus::sample).toList();
         List<PresentationContext> contexts = new ArrayList<>();
-        List<String[]> sopAndTs = new ArrayList<>();
+        List<StorableInstance> instances = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
-            try (DicomFile file = DicomReader.readFile(samples.get(i).file())) {
-                String[] uids = {file.dataset().getString(Tag.SOPClassUID), file.dataset().getString(Tag.SOPInstanceUID),
-                        file.transferSyntax().uid()};
-                sopAndTs.add(uids);
-                contexts.add(new PresentationContext(2 * i + 1, uids[0], List.of(uids[2])));
-            }
+            StorableInstance instance = StorableInstance.of(samples.get(i).file());
+            instances.add(instance);
+            contexts.add(new PresentationContext(2 * i + 1, instance.sopClassUid(), List.of(instance.transferSyntaxUid())));
         }
-        try (Storescp storescp = Storescp.start(incoming, "--aetitle", "STORESCP", "+xa", "+B");
+        try (Storescp storescp = Storescp.start(incoming, "+xa");
              Association association = DicomClient.open("127.0.0.1", storescp.port(), DicomClient.request("DEIDQ", "STORESCP", contexts, 16384),
                      TestServer.PATIENT, 16384, null)) {
             for (int i = 0; i < samples.size(); i++) {
                 Sample sample = samples.get(i);
                 int pc = 2 * i + 1;
                 assertThat(association.acceptedContext(pc)).as("storescp accepts %s", sample.name()).isNotNull();
-                StoreResult result = DicomClient.store(association, pc, i + 1, sopAndTs.get(i)[0], sopAndTs.get(i)[1],
-                        DataSetWriter.fileRegion(sample.file(), dataSetOffset(sample.file())));
+                StorableInstance instance = instances.get(i);
+                StoreResult result = DicomClient.store(association, pc, i + 1, instance.sopClassUid(), instance.sopInstanceUid(),
+                        DataSetWriter.fileRegion(sample.file(), instance.datasetOffset()));
                 assertThat(result.status()).as("%s: %s", sample.name(), storescp.log()).isEqualTo(Status.SUCCESS);
-                assertSameDataSet(sample, sopAndTs.get(i)[2], takeTheOnlyFile(incoming, sample.name()));
+                assertSameDataSet(sample, instance.transferSyntaxUid(), takeTheOnlyFile(incoming, sample.name()));
             }
             association.release();
         }
@@ -180,15 +175,6 @@ class DcmtkNetworkTest {
         }
         assertThat(files).as("files storescp wrote for %s", name).hasSize(1);
         return Files.move(files.get(0), tmp.resolve(name + ".dcm"));
-    }
-
-    /** Where a Part 10 file's data set begins: after the preamble, "DICM" and the File Meta Information group. */
-    private static long dataSetOffset(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(144);
-            assertThat(new String(head, 128, 4, StandardCharsets.US_ASCII)).isEqualTo("DICM");
-            return 144 + (ByteBuffer.wrap(head, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL);
-        }
     }
 
     private static String[] concat(String[]... parts) {
