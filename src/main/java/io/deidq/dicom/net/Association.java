@@ -30,7 +30,12 @@ import java.util.UUID;
 public final class Association implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(Association.class.getName());
-    private static final int DEFAULT_PEER_MAX_PDU = 1 << 20;
+    /**
+     * The longest P-DATA-TF sent, whatever the peer takes: 128 KiB with the PDU header, which the
+     * JDK's socket writes in one system call (it cuts longer writes into 128 KiB pieces, and the
+     * few bytes left over would go out as a segment of their own).
+     */
+    static final int MAX_SENT_PDU = 128 * 1024 - 6;
     /** Far above any command set of PS3.7, which are a few hundred bytes. */
     private static final int MAX_COMMAND = 1 << 20;
 
@@ -45,7 +50,8 @@ public final class Association implements Closeable {
     private AssociateRequest request;
     private AssociateAccept acceptance;
     private State state;
-    private int peerMaxPdu = DEFAULT_PEER_MAX_PDU;
+    /** Every message goes out through this one stream, whose PDU buffer serves message after message. */
+    private PDataOutputStream outgoing;
 
     /** The PDV being read: its presentation context, whether it is a command and the last fragment, and its bytes left. */
     private final byte[] pdvHeader = new byte[6];
@@ -162,7 +168,8 @@ public final class Association implements Closeable {
             }
         }
         long peerMax = requestor ? ac.userInformation().maxPduLength() : request.userInformation().maxPduLength();
-        peerMaxPdu = peerMax == 0 || peerMax > DEFAULT_PEER_MAX_PDU ? DEFAULT_PEER_MAX_PDU : Math.max(8, (int) peerMax);
+        int sentPdu = peerMax == 0 || peerMax > MAX_SENT_PDU ? MAX_SENT_PDU : Math.max(8, (int) peerMax);
+        outgoing = new PDataOutputStream(out, sentPdu);
     }
 
     /** PS3.8 AE-8: the A-ASSOCIATE-RJ, then Sta13 until the peer closes or ARTIM expires. */
@@ -226,14 +233,14 @@ public final class Association implements Closeable {
     /** Sends a command (Sta6) on an accepted presentation context. */
     public void writeCommand(int presentationContext, Dataset command) throws IOException {
         requireState(State.Sta6, "send a command");
-        try (PDataOutputStream pdvs = new PDataOutputStream(out, presentationContext, true, peerMaxPdu)) {
+        try (PDataOutputStream pdvs = outgoing.begin(presentationContext, true)) {
             DicomWriter.writeDataset(Channels.newChannel(pdvs), command, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
         }
     }
 
     /** A stream for the data set of the command just sent; closing it sends the last fragment. */
     public OutputStream writeData(int presentationContext) {
-        return new PDataOutputStream(out, presentationContext, false, peerMaxPdu);
+        return outgoing.begin(presentationContext, false);
     }
 
     /** Releases the association (requestor, Sta6), waiting within ARTIM for the peer's A-RELEASE-RP. */

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * Cuts a command or data set into PDVs, one P-DATA-TF each, no longer than the peer's maximum PDU
  * length (PS3.8 9.3.5); the last PDV carries the last-fragment bit. Every fragment has an even
  * length (PS3.8 E.1), which peers such as dcmtk insist on. Each PDU goes out in one write, which
- * with TCP_NODELAY is one segment train, not a wait for the peer's ACK. The buffer grows with the
- * message up to the PDU size, so that a command to a peer announcing a megabyte costs kilobytes.
+ * with TCP_NODELAY is one segment train, not a wait for the peer's ACK. One stream serves an
+ * association's messages one after another ({@link #begin}); its buffer grows with the messages up
+ * to the PDU size, so that an association that only exchanges commands costs kilobytes.
  */
 final class PDataOutputStream extends OutputStream {
 
@@ -17,21 +18,38 @@ final class PDataOutputStream extends OutputStream {
     private static final int INITIAL_BUFFER = 4096;
 
     private final OutputStream out;
-    private final int presentationContext;
-    private final boolean command;
     private final int capacity;
     private byte[] pdu;
+    private int presentationContext;
+    private boolean command;
     private int filled = HEADER;
     private long written;
-    private boolean closed;
+    private boolean closed = true;
 
-    /** @param maxPdu the peer's maximum PDU length (the PDU's variable part), at least 8 */
-    PDataOutputStream(OutputStream out, int presentationContext, boolean command, int maxPdu) {
+    /** @param maxPdu the longest PDU to send (its variable part): at most the peer's maximum, at least 8 */
+    PDataOutputStream(OutputStream out, int maxPdu) {
         this.out = out;
-        this.presentationContext = presentationContext;
-        this.command = command;
         this.capacity = HEADER + ((maxPdu - 6) & ~1);
         this.pdu = new byte[Math.min(capacity, INITIAL_BUFFER)];
+    }
+
+    /** A stream for one message. */
+    PDataOutputStream(OutputStream out, int presentationContext, boolean command, int maxPdu) {
+        this(out, maxPdu);
+        begin(presentationContext, command);
+    }
+
+    /** Starts the next message, once the one before has been closed (sent whole). */
+    PDataOutputStream begin(int presentationContext, boolean command) {
+        if (!closed) {
+            throw new IllegalStateException("a message is still being written on presentation context " + this.presentationContext);
+        }
+        this.presentationContext = presentationContext;
+        this.command = command;
+        this.filled = HEADER;
+        this.written = 0;
+        this.closed = false;
+        return this;
     }
 
     @Override

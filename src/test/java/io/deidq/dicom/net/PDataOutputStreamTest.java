@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How a message is cut into P-DATA-TF PDUs of one PDV each (PS3.8 9.3.5, Annex E). */
 class PDataOutputStreamTest {
@@ -56,6 +57,25 @@ class PDataOutputStreamTest {
             }
         }
         assertThat(reassembled(fragments)).isEqualTo(message);
+    }
+
+    @Test
+    void oneStreamSendsMessageAfterMessageButNotTwoAtOnce() throws IOException {
+        PDataOutputStream stream = new PDataOutputStream(wire, MAX_PDU);
+        try (PDataOutputStream command = stream.begin(1, true)) {
+            command.write(Pdus.pattern(10, 1));
+        }
+        try (PDataOutputStream data = stream.begin(3, false)) {
+            data.write(Pdus.pattern(FRAGMENT + 2, 2));
+            assertThatThrownBy(() -> stream.begin(5, true)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("presentation context 3");
+        }
+
+        List<Fragment> fragments = fragments();
+        assertThat(fragments).extracting(Fragment::presentationContext).containsExactly(1, 3, 3);
+        assertThat(fragments).extracting(f -> f.header() & 3).containsExactly(3, 0, 2);
+        assertThat(fragments.get(0).data()).isEqualTo(Pdus.pattern(10, 1));
+        assertThat(reassembled(fragments.subList(1, 3))).isEqualTo(Pdus.pattern(FRAGMENT + 2, 2));
     }
 
     @ParameterizedTest

@@ -124,8 +124,8 @@ class RequestorProtocolTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 4096, 65536})
-    void theDataSetIsCutToTheAcceptorsMaxPduLength(int acceptorMax) throws Exception {
+    @ValueSource(ints = {0, 4096, 65536, 1 << 20})
+    void theDataSetIsCutToTheAcceptorsMaxPduLengthAndNeverPast128KiBInAll(int acceptorMax) throws Exception {
         byte[] data = Pdus.pattern(3 * 1024 * 1024 + 12, 7);
         Future<Association> opening = open(TestServer.PATIENT, 16384);
         try (RawPeer scp = RawPeer.accept(listener)) {
@@ -137,7 +137,7 @@ class RequestorProtocolTest {
             Dataset command = scp.readCommand();
             assertThat(command.getInt(Tag.CommandField, -1)).isEqualTo(Dimse.C_STORE_RQ);
             assertThat(scp.readMessage(false)).isEqualTo(data);
-            int limit = acceptorMax == 0 ? 1 << 20 : acceptorMax;
+            int limit = acceptorMax == 0 ? Association.MAX_SENT_PDU : Math.min(acceptorMax, Association.MAX_SENT_PDU);
             assertThat(scp.dataPduLengths()).allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(limit));
             assertThat(scp.dataPduLengths()).hasSizeGreaterThanOrEqualTo(data.length / limit);
 
