@@ -24,14 +24,20 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * What the receiver does with each C-STORE: spool the data set (fsynced), check that it is DICOM
- * and is the instance the command announced, keep the file, record the image, and only then
+ * What the receiver does with each C-STORE: spool the data set (fsynced), check that it is whole,
+ * readable DICOM and is the instance the command announced, keep the file, record the image, and only then
  * answer success. Anything that goes wrong on this side is answered with a failure status and
  * leaves no file: the sender still has the instance and can send it again.
  */
 final class ReceiverStoreHandler implements StoreHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverStoreHandler.class);
+    /**
+     * Every element and fragment is parsed, so that a data set cut short (its last fragment sent too
+     * early) is refused rather than acknowledged: the pipeline, reading it later, would fail when the
+     * sender no longer holds it. Values beyond a few identifiers' length stay in the file.
+     */
+    private static final ReadOptions WHOLE_STRUCTURE = ReadOptions.DEFAULT.withBulkThreshold(1024);
 
     private final SpoolStore spool;
     private final ImageRecorder recorder;
@@ -78,7 +84,7 @@ final class ReceiverStoreHandler implements StoreHandler {
         Path kept = null;
         try {
             Dataset header;
-            try (DicomFile file = DicomReader.readFile(spooled.file(), ReadOptions.headersOnly())) {
+            try (DicomFile file = DicomReader.readFile(spooled.file(), WHOLE_STRUCTURE)) {
                 header = file.dataset();
             } catch (DicomParseException e) {
                 return new StoreResult(Status.CANNOT_UNDERSTAND, "at byte " + e.offset() + ": " + e.reason());
