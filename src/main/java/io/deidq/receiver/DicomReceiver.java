@@ -57,7 +57,7 @@ public class DicomReceiver implements SmartLifecycle {
                     properties.maxPduLength().toBytes(), new Timeouts(10_000, (int) properties.artimTimeout().toMillis(),
                     (int) properties.idleTimeout().toMillis()), tls(), properties.tls().needClientAuth());
             server = new DicomServer(settings, new ReceiverAccessControl(properties),
-                    new StorageService(new ReceiverStoreHandler(spool, recorder, batchAssembly, deidq.minFreeSpace().toBytes())));
+                    new StorageService(new ReceiverStoreHandler(spool, recorder, batchAssembly, images, deidq.minFreeSpace().toBytes())));
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the DICOM receiver on port " + properties.port(), e);

@@ -4,6 +4,7 @@ import io.deidq.batch.BatchAssembly;
 import io.deidq.batch.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class ImageRecorder implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted waiting for the image to be recorded", e);
         } catch (ExecutionException e) {
-            throw new IOException("cannot record the image: " + e.getCause().getMessage(), e.getCause());
+            throw new IOException("the image could not be recorded", e.getCause());
         }
     }
 
@@ -84,11 +85,25 @@ final class ImageRecorder implements AutoCloseable {
                 // Of two equal instances in one group, only the first is the one recorded.
                 pending.recorded().complete(fresh.remove(pending.image().sopInstanceUid()));
             }
-        } catch (RuntimeException e) {
-            log.error("cannot record {} received images: {}", group.size(), e.getMessage());
-            for (Pending pending : group) {
-                pending.recorded().completeExceptionally(e);
+        } catch (DataIntegrityViolationException refused) {
+            if (group.size() == 1) {
+                fail(group, refused);
+                return;
             }
+            // The database refused an image of the group (a value it cannot hold): the others go in one by one.
+            for (Pending pending : group) {
+                commit(List.of(pending));
+            }
+        } catch (RuntimeException e) {
+            fail(group, e);
+        }
+    }
+
+    private static void fail(List<Pending> group, RuntimeException e) {
+        log.error("cannot record {} received images: {}", group.size(), Failures.withoutValues(e));
+        log.debug("cannot record {} received images", group.size(), e);
+        for (Pending pending : group) {
+            pending.recorded().completeExceptionally(e);
         }
     }
 

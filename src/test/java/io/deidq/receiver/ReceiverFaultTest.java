@@ -14,9 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,11 +39,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What goes wrong on the way in: a sender that aborts, a data set that is not DICOM, not the
- * instance announced or cut short, a sender gone quiet.
+ * instance announced or cut short, a database that refuses the record, a sender gone quiet.
  * Whatever it is, nothing is recorded and no file is left.
  */
 @SpringBootTest(classes = DeidqApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class ReceiverFaultTest {
 
     private static final String MR = "1.2.840.10008.5.1.4.1.1.4";
@@ -147,6 +151,23 @@ class ReceiverFaultTest {
                 sent.accessionNumber());
         assertThat(storeAlone(announced, Part10.dataSet(sent.file())).status()).isEqualTo(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS);
         assertNothingKeptOf(sent);
+    }
+
+    @Test
+    void anImageTheDatabaseRefusesIsOutOfResourcesAndNotKept(CapturedOutput output) throws IOException {
+        Instance refused = copy(large);
+        jdbc.execute("alter table image add constraint test_refused check (accession_number <> '" + refused.accessionNumber() + "')");
+        try {
+            assertThat(storeAlone(refused, Part10.dataSet(refused.file())).status()).isEqualTo(Status.OUT_OF_RESOURCES);
+        } finally {
+            jdbc.execute("alter table image drop constraint test_refused");
+        }
+        assertNothingKeptOf(refused);
+        assertThat(output.getOut()).as("the database's message quotes the accession number: it must not be logged")
+                .contains("cannot record 1 received images").doesNotContain(refused.accessionNumber());
+        Instance next = copy(large);
+        assertThat(storeAlone(next, Part10.dataSet(next.file())).status()).isEqualTo(Status.SUCCESS);
+        spool.assertReceived(next);
     }
 
     @Test
