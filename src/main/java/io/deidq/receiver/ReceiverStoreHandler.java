@@ -119,8 +119,8 @@ final class ReceiverStoreHandler implements StoreHandler {
             return new StoreResult(Status.OUT_OF_RESOURCES, "cannot keep the instance");
         }
         Image image = new Image(request.sopInstanceUid(), request.sopClassUid(), request.transferSyntaxUid(), header.studyInstanceUid(),
-                header.seriesInstanceUid(), header.accessionNumber(), kept.toString(), spooled.size(), spooled.crc32c(), Instant.now(),
-                request.association().id(), request.moveOriginatorAeTitle(), request.moveOriginatorMessageId());
+                header.seriesInstanceUid(), header.accessionNumber(), spool.spoolPath(kept), spooled.size(), spooled.crc32c(),
+                Instant.now(), request.association().id(), request.moveOriginatorAeTitle(), request.moveOriginatorMessageId());
         boolean fresh;
         try {
             fresh = recorder.record(image);
@@ -165,7 +165,7 @@ final class ReceiverStoreHandler implements StoreHandler {
     private void deleteUnlessRecorded(Path kept) {
         boolean recorded;
         try {
-            recorded = images.existsBySpoolPath(kept.toString());
+            recorded = images.existsBySpoolPath(spool.spoolPath(kept));
         } catch (RuntimeException e) {
             log.warn("cannot tell whether {} was recorded ({}): the next start's spool sweep decides", kept.getFileName(),
                     Failures.withoutValues(e));

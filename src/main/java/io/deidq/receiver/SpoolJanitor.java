@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * At start-up, removes what a crash left in the spool from before: data sets cut off while being
  * received, and files kept but never recorded (their senders were never told they arrived, so they
- * still hold them). Files younger than the start are left alone: they may belong to a receiver
- * that shares the spool and is running.
+ * still hold them). Only the spool's own files are looked at. Files younger than the start are
+ * left alone: they may belong to a receiver that shares the spool and is running.
  */
 final class SpoolJanitor {
 
@@ -34,14 +34,14 @@ final class SpoolJanitor {
         FileTime before = FileTime.from(startedAt);
         int partial = 0;
         int unrecorded = 0;
-        for (Path file : files(spool.incoming())) {
+        for (Path file : files(spool.incoming(), SpoolStore.PARTIAL)) {
             if (Files.getLastModifiedTime(file).compareTo(before) < 0) {
                 Files.deleteIfExists(file);
                 partial++;
             }
         }
-        for (Path file : files(spool.images())) {
-            if (Files.getLastModifiedTime(file).compareTo(before) < 0 && !images.existsBySpoolPath(file.toString())) {
+        for (Path file : files(spool.images(), SpoolStore.KEPT)) {
+            if (Files.getLastModifiedTime(file).compareTo(before) < 0 && !images.existsBySpoolPath(spool.spoolPath(file))) {
                 Files.deleteIfExists(file);
                 unrecorded++;
             }
@@ -51,9 +51,9 @@ final class SpoolJanitor {
         }
     }
 
-    private static List<Path> files(Path root) throws IOException {
+    private static List<Path> files(Path root, String suffix) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).toList();
+            return walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(suffix)).toList();
         }
     }
 }
