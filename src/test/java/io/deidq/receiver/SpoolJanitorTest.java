@@ -7,9 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -37,7 +34,7 @@ class SpoolJanitorTest {
         when(images.existsBySpoolPath(anyString())).thenReturn(false);
         when(images.existsBySpoolPath(RECORDED)).thenReturn(true);
 
-        new SpoolJanitor(new SpoolStore(root, "DEIDQ"), images).sweep(Instant.now());
+        new SpoolJanitor(new SpoolStore(root, "DEIDQ"), images).sweep();
 
         assertThat(recorded).exists();
         assertThat(foreign).exists();
@@ -54,7 +51,7 @@ class SpoolJanitorTest {
         when(images.existsBySpoolPath(anyString())).thenReturn(false);
         when(images.existsBySpoolPath(RECORDED)).thenReturn(true);
 
-        new SpoolJanitor(new SpoolStore(link.resolve("./spool"), "DEIDQ"), images).sweep(Instant.now());
+        new SpoolJanitor(new SpoolStore(link.resolve("./spool"), "DEIDQ"), images).sweep();
 
         assertThat(recorded).exists();
     }
@@ -63,7 +60,6 @@ class SpoolJanitorTest {
         Path file = root.resolve(name);
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[] {1, 2, 3, 4});
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
         return file;
     }
 }
