@@ -96,6 +96,30 @@ class ReceiverCrashTest {
                 .containsExactlyInAnyOrderElementsOf(afterRestart.values().stream().map(r -> spool.resolve(r.spoolPath())).toList());
     }
 
+    @Test
+    @Timeout(900)
+    void aStopLetsTheAssociationUnderWayFinishAndRecordsAllItBrought() throws Exception {
+        Path data = dir.resolve("data");
+        List<Instance> instances = instances(dir.resolve("files"));
+        Path storescuLog = dir.resolve("storescu.log");
+        Process storescu;
+        try (DeidqProcess deidq = DeidqProcess.start(data, dir.resolve("deidq.log"))) {
+            storescu = storescu(deidq.port(), instances, storescuLog);
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> acknowledged(storescuLog).size() >= ACKNOWLEDGED_BEFORE_THE_KILL || !storescu.isAlive());
+            deidq.stop();
+        }
+        assertThat(storescu.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(acknowledged(storescuLog)).as("acknowledged; deidq said:\n%s", Files.readString(dir.resolve("deidq.log")))
+                .hasSize(INSTANCES);
+        assertThat(storescu.exitValue()).isZero();
+        Map<String, Recorded> recorded = recorded(data);
+        assertThat(recorded.keySet()).containsExactlyInAnyOrderElementsOf(instances.stream().map(Instance::sopInstanceUid).toList());
+        for (Recorded image : recorded.values()) {
+            assertIntact(data.resolve("spool"), image);
+        }
+    }
+
     /** Small instances of their own: the kill must come while most of them are still to be sent. */
     private static List<Instance> instances(Path dir) throws IOException {
         Files.createDirectories(dir);
