@@ -129,7 +129,8 @@ final class ReceiverStoreHandler implements StoreHandler {
             return NOT_RECORDED;
         }
         if (!fresh) {
-            log.debug("association {}: instance {} was received before; kept the first", request.association().id(), request.sopInstanceUid());
+            log.debug("association {}: instance {} was received before; kept the first", request.association().id(),
+                    request.sopInstanceUid());
             delete(kept);
         }
         return header.sopClassUid() != null ? StoreResult.SUCCESS
@@ -142,7 +143,8 @@ final class ReceiverStoreHandler implements StoreHandler {
 
         static Header of(Dataset dataset) {
             return new Header(dataset.getString(Tag.SOPClassUID), dataset.getString(Tag.SOPInstanceUID),
-                    dataset.getString(Tag.StudyInstanceUID), dataset.getString(Tag.SeriesInstanceUID), dataset.getString(Tag.AccessionNumber));
+                    dataset.getString(Tag.StudyInstanceUID), dataset.getString(Tag.SeriesInstanceUID),
+                    dataset.getString(Tag.AccessionNumber));
         }
 
         /** A900 when the data set is another instance, or of another SOP class, than the command says. */

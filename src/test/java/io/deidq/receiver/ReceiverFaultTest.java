@@ -57,7 +57,7 @@ class ReceiverFaultTest {
         registry.add("deidq.data-dir", () -> dataDir.resolve("data").toString());
         registry.add("deidq.receiver.port", () -> 0);
         registry.add("deidq.receiver.bind-address", () -> "127.0.0.1");
-        registry.add("deidq.receiver.idle-timeout", () -> "500ms");
+        registry.add("deidq.receiver.idle-timeout", () -> "1s");
     }
 
     /** Over 2 MB: several P-DATA-TF PDUs whatever the PDU length, so that half of it is on the wire before the end. */
