@@ -33,6 +33,8 @@ import static org.awaitility.Awaitility.await;
 @Timeout(60)
 class ImageRecorderTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     private final Database database = new Database();
     private final ImageRecorder recorder = new ImageRecorder(database);
     private final List<Thread> senders = new CopyOnWriteArrayList<>();
@@ -47,9 +49,9 @@ class ImageRecorderTest {
     void imagesArrivingDuringACommitGoTogetherIntoTheNext() throws Exception {
         database.hold();
         Future<Boolean> first = record("1");
-        await().until(() -> database.calls.size() == 1);
+        await().atMost(WAIT).until(() -> database.calls.size() == 1);
         List<Future<Boolean>> next = List.of(record("2"), record("3"), record("4"));
-        await().until(this::allWaiting);
+        awaitAllWaiting();
         database.open();
         assertThat(first.get()).isTrue();
         for (Future<Boolean> image : next) {
@@ -64,11 +66,11 @@ class ImageRecorderTest {
         assertThat(record("resent").get()).isFalse();
         database.hold();
         Future<Boolean> blocker = record("0");
-        await().until(() -> database.calls.size() == 2);
+        await().atMost(WAIT).until(() -> database.calls.size() == 2);
         Future<Boolean> first = record("twin");
-        await().until(this::allWaiting);
+        awaitAllWaiting();
         Future<Boolean> second = record("twin");
-        await().until(this::allWaiting);
+        awaitAllWaiting();
         database.open();
         assertThat(blocker.get()).isTrue();
         assertThat(first.get()).isTrue();
@@ -79,11 +81,11 @@ class ImageRecorderTest {
     void anImageTheDatabaseRefusesFailsAloneWhileTheOthersOfItsGroupAreRecorded() throws Exception {
         database.hold();
         Future<Boolean> blocker = record("0");
-        await().until(() -> database.calls.size() == 1);
+        await().atMost(WAIT).until(() -> database.calls.size() == 1);
         Future<Boolean> good = record("good");
         Future<Boolean> bad = record("refused");
         Future<Boolean> alsoGood = record("also-good");
-        await().until(this::allWaiting);
+        awaitAllWaiting();
         database.open();
         assertThat(blocker.get()).isTrue();
         assertThat(good.get()).isTrue();
@@ -96,10 +98,10 @@ class ImageRecorderTest {
     void aDatabaseThatFailsFailsTheGroupOnceNotImageByImage() throws Exception {
         database.hold();
         Future<Boolean> blocker = record("0");
-        await().until(() -> database.calls.size() == 1);
+        await().atMost(WAIT).until(() -> database.calls.size() == 1);
         database.down.set(true);
         List<Future<Boolean>> group = List.of(record("a"), record("b"), record("c"));
-        await().until(this::allWaiting);
+        awaitAllWaiting();
         database.open();
         assertThatThrownBy(blocker::get).hasCauseInstanceOf(IOException.class);
         for (Future<Boolean> image : group) {
@@ -112,13 +114,13 @@ class ImageRecorderTest {
     void closingCommitsWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
         database.hold();
         Future<Boolean> first = record("1");
-        await().until(() -> database.calls.size() == 1);
+        await().atMost(WAIT).until(() -> database.calls.size() == 1);
         Future<Boolean> queued = record("2");
-        await().until(this::allWaiting);
+        awaitAllWaiting();
         FutureTask<Void> closing = new FutureTask<>(recorder::close, null);
         Thread closer = new Thread(closing, "closer");
         closer.start();
-        await().until(() -> closer.getState() == Thread.State.TIMED_WAITING);
+        await().atMost(WAIT).until(() -> closer.getState() == Thread.State.TIMED_WAITING);
         assertThatThrownBy(() -> recorder.record(image("late"))).isInstanceOf(IOException.class).hasMessageContaining("shutting down");
         database.open();
         closing.get();
@@ -141,7 +143,7 @@ class ImageRecorderTest {
             }
         });
         sender.start();
-        await().until(() -> database.calls.size() == 1);
+        await().atMost(WAIT).until(() -> database.calls.size() == 1);
         sender.interrupt();
         TimeUnit.MILLISECONDS.sleep(100);
         assertThat(sender.isAlive()).as("still waiting for the commit").isTrue();
@@ -159,9 +161,13 @@ class ImageRecorderTest {
         return record;
     }
 
-    /** Every sender started is waiting for its answer, so its image is queued. */
-    private boolean allWaiting() {
-        return senders.stream().allMatch(t -> t.getState() == Thread.State.WAITING || !t.isAlive());
+    /**
+     * Every sender started waits for its answer, so its image is queued. For a while: a sender
+     * woken from a lock of the queue still shows as waiting for a moment.
+     */
+    private void awaitAllWaiting() {
+        await().atMost(WAIT).during(Duration.ofMillis(200))
+                .until(() -> senders.stream().allMatch(t -> t.getState() == Thread.State.WAITING || !t.isAlive()));
     }
 
     private static Image image(String uid) {
