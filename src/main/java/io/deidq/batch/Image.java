@@ -10,7 +10,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One instance received and spooled: its identity, where its Part 10 file is, how to check the
+ * One instance received and spooled: its identity, where its Part 10 file is (relative to the
+ * spool directory, so that the spool may be reached by another path or moved), how to check the
  * file is intact, the keys batch assembly groups by, and the association that brought it.
  * Accession number and UIDs are identifiers: they stay in the database and out of the logs.
  */
@@ -40,7 +41,7 @@ public class Image {
     @Column(name = "accession_number", length = 64)
     private String accessionNumber;
 
-    @Column(name = "spool_path", nullable = false, length = 1024)
+    @Column(name = "spool_path", nullable = false, unique = true, length = 1024)
     private String spoolPath;
 
     @Column(name = "size_bytes", nullable = false)

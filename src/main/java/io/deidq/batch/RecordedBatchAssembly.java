@@ -1,6 +1,6 @@
 package io.deidq.batch;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -20,6 +20,8 @@ import java.util.Set;
  */
 @Service
 class RecordedBatchAssembly implements BatchAssembly {
+
+    private static final int ATTEMPTS = 3;
 
     private static final String INSERT = """
             insert into image (sop_instance_uid, sop_class_uid, transfer_syntax_uid, study_instance_uid, series_instance_uid,
@@ -44,21 +46,21 @@ class RecordedBatchAssembly implements BatchAssembly {
         transaction.executeWithoutResult(status -> associations.save(association));
     }
 
+    /**
+     * A duplicate key means another process recorded one of the images between the query and the
+     * insert: asking again leaves it out. Any other refusal is the images' own and is thrown, for
+     * the receiver to refuse them: it must never pass for a resend.
+     */
     @Override
     public List<Image> imagesReceived(List<Image> received) {
-        try {
-            return transaction.execute(status -> insertNew(received));
-        } catch (DataIntegrityViolationException concurrentlyRecorded) {
-            // Another process recorded one of them in the meantime: record one by one.
-            List<Image> fresh = new ArrayList<>();
-            for (Image image : received) {
-                try {
-                    fresh.addAll(transaction.execute(status -> insertNew(List.of(image))));
-                } catch (DataIntegrityViolationException recordedMeanwhile) {
-                    // A resend, recorded by the other process: nothing to add.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> insertNew(received));
+            } catch (DuplicateKeyException recordedMeanwhile) {
+                if (attempt == ATTEMPTS) {
+                    throw recordedMeanwhile;
                 }
             }
-            return fresh;
         }
     }
 

@@ -17,11 +17,11 @@ import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
- * The C-STORE receiver of the {@code receiver} role: sweeps the spool, then listens for
- * associations until the application stops, when it lets associations in progress finish.
+ * The C-STORE receiver of the {@code receiver} role: takes its share of the spool (sweeping it when
+ * no other receiver uses it), then listens for associations until the application stops, when it
+ * lets associations in progress finish.
  */
 @Component
 public class DicomReceiver implements SmartLifecycle {
@@ -35,6 +35,7 @@ public class DicomReceiver implements SmartLifecycle {
     private final ImageRepository images;
     private DicomServer server;
     private ImageRecorder recorder;
+    private SpoolLock lock;
 
     public DicomReceiver(ReceiverProperties properties, DeidqProperties deidq, BatchAssembly batchAssembly, ImageRepository images) {
         this.properties = properties;
@@ -48,30 +49,49 @@ public class DicomReceiver implements SmartLifecycle {
         if (!deidq.roles().contains("receiver")) {
             return;
         }
-        Instant startedAt = Instant.now();
         try {
             SpoolStore spool = new SpoolStore(spoolDirectory(), properties.aeTitle());
-            new SpoolJanitor(spool, images).sweep(startedAt);
+            lock = SpoolLock.acquire(spool.root(), () -> new SpoolJanitor(spool, images).sweep());
             recorder = new ImageRecorder(batchAssembly);
             ServerSettings settings = new ServerSettings(properties.bindAddress(), properties.port(), properties.maxAssociations(),
                     properties.maxPduLength().toBytes(), new Timeouts(10_000, (int) properties.artimTimeout().toMillis(),
                     (int) properties.idleTimeout().toMillis()), tls(), properties.tls().needClientAuth());
             server = new DicomServer(settings, new ReceiverAccessControl(properties),
-                    new StorageService(new ReceiverStoreHandler(spool, recorder, batchAssembly, deidq.minFreeSpace().toBytes())));
+                    new StorageService(new ReceiverStoreHandler(spool, recorder, batchAssembly, images, deidq.minFreeSpace().toBytes())));
             server.start();
         } catch (IOException e) {
+            release();
             throw new UncheckedIOException("cannot start the DICOM receiver on port " + properties.port(), e);
+        } catch (RuntimeException e) {
+            release();
+            throw e;
         }
         log.info("DICOM receiver {} listening on {}:{}{}", properties.aeTitle(), properties.bindAddress(), server.port(),
                 properties.tls().enabled() ? " (TLS)" : "");
     }
 
+    /** Stops taking associations, lets those in progress finish, commits their last images and leaves the spool. */
     @Override
     public synchronized void stop() {
         if (server != null) {
             server.stop(STOP_GRACE_MILLIS);
+        }
+        release();
+    }
+
+    private void release() {
+        server = null;
+        if (recorder != null) {
             recorder.close();
-            server = null;
+            recorder = null;
+        }
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.warn("cannot release the spool lock: {}", e.getMessage());
+            }
+            lock = null;
         }
     }
 

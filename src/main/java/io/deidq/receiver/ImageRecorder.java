@@ -4,6 +4,7 @@ import io.deidq.batch.BatchAssembly;
 import io.deidq.batch.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,20 +20,24 @@ import java.util.concurrent.LinkedBlockingQueue;
  * Records received images in groups: the images that concurrent associations bring in while one
  * transaction is under way go together into the next. Each association waits for its image's
  * commit before it answers the sender, so an answer never runs ahead of the record, while the
- * database sees one commit per group, not per image.
+ * database sees one commit per group, not per image. Closing commits what is queued, then stops.
  */
 final class ImageRecorder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ImageRecorder.class);
     private static final int MOST_PER_COMMIT = 256;
+    private static final long CLOSE_WAIT_MILLIS = 30_000;
 
     private record Pending(Image image, CompletableFuture<Boolean> recorded) {
     }
 
+    /** Queued last, by {@link #close()}: nothing can be queued after it. */
+    private static final Pending END = new Pending(null, null);
+
     private final BatchAssembly batchAssembly;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
-    private volatile boolean running = true;
+    private boolean closed;
 
     ImageRecorder(BatchAssembly batchAssembly) {
         this.batchAssembly = batchAssembly;
@@ -43,34 +48,69 @@ final class ImageRecorder implements AutoCloseable {
 
     /**
      * Records the image, whose spool file is durable already; returns false when an image of its SOP
-     * Instance UID was recorded before. Throws when the record could not be made.
+     * Instance UID was recorded before. Throws when the record was not made. The wait ignores
+     * interrupts: a caller that stopped waiting could not tell whether its image was recorded.
      */
     boolean record(Image image) throws IOException {
         Pending pending = new Pending(image, new CompletableFuture<>());
-        if (!running) {
-            throw new IOException("the receiver is shutting down");
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("the receiver is shutting down");
+            }
+            queue.add(pending);
         }
-        queue.add(pending);
+        boolean interrupted = false;
         try {
-            return pending.recorded().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted waiting for the image to be recorded", e);
-        } catch (ExecutionException e) {
-            throw new IOException("cannot record the image: " + e.getCause().getMessage(), e.getCause());
+            while (true) {
+                try {
+                    return pending.recorded().get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IOException("the image could not be recorded", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private void commitLoop() {
-        while (running || !queue.isEmpty()) {
+        while (true) {
             List<Pending> group = new ArrayList<>();
-            try {
-                group.add(queue.take());
-            } catch (InterruptedException e) {
-                continue;
-            }
+            group.add(take());
             queue.drainTo(group, MOST_PER_COMMIT - 1);
+            boolean end = group.get(group.size() - 1) == END;
+            if (end) {
+                group.remove(group.size() - 1);
+            }
+            if (!group.isEmpty()) {
+                commitOrFail(group);
+            }
+            if (end) {
+                return;
+            }
+        }
+    }
+
+    private Pending take() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // Only END stops the committer: every image queued before it has a sender waiting for its answer.
+            }
+        }
+    }
+
+    /** Whatever goes wrong, every image of the group gets its answer: a sender left waiting would hold its association for ever. */
+    private void commitOrFail(List<Pending> group) {
+        try {
             commit(group);
+        } catch (RuntimeException | Error e) {
+            fail(group, e);
         }
     }
 
@@ -84,20 +124,38 @@ final class ImageRecorder implements AutoCloseable {
                 // Of two equal instances in one group, only the first is the one recorded.
                 pending.recorded().complete(fresh.remove(pending.image().sopInstanceUid()));
             }
-        } catch (RuntimeException e) {
-            log.error("cannot record {} received images: {}", group.size(), e.getMessage());
+        } catch (DataIntegrityViolationException refused) {
+            if (group.size() == 1) {
+                fail(group, refused);
+                return;
+            }
+            // The database refused an image of the group (a value it cannot hold): the others go in one by one.
             for (Pending pending : group) {
-                pending.recorded().completeExceptionally(e);
+                commitOrFail(List.of(pending));
             }
         }
     }
 
+    private static void fail(List<Pending> group, Throwable e) {
+        log.error("cannot record {} received images: {}", group.size(), Failures.withoutValues(e));
+        log.debug("cannot record {} received images", group.size(), e);
+        for (Pending pending : group) {
+            pending.recorded().completeExceptionally(e);
+        }
+    }
+
+    /** Refuses new images, commits those queued, and waits a while for the last commit to end. */
     @Override
     public void close() {
-        running = false;
-        committer.interrupt();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(END);
+        }
         try {
-            committer.join(10_000);
+            committer.join(CLOSE_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

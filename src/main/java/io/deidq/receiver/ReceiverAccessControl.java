@@ -35,8 +35,8 @@ final class ReceiverAccessControl implements AssociationNegotiator {
             throw new AssociationRejectedException(AssociateReject.calledAeTitleNotRecognized(), request.calledAeTitle());
         }
         if (!allowed(request.callingAeTitle(), peer)) {
-            log.warn("refused association from {} ({}): calling AE title not on the allow-list", request.callingAeTitle(),
-                    peer.getHostAddress());
+            log.warn("refused association from {} ({}): calling AE title not on the allow-list for this address",
+                    request.callingAeTitle(), peer.getHostAddress());
             throw new AssociationRejectedException(AssociateReject.callingAeTitleNotRecognized(), request.callingAeTitle());
         }
         return StorageNegotiation.accept(request, properties.maxPduLength().toBytes());

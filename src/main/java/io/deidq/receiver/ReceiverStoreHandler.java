@@ -2,6 +2,7 @@ package io.deidq.receiver;
 
 import io.deidq.batch.BatchAssembly;
 import io.deidq.batch.Image;
+import io.deidq.batch.ImageRepository;
 import io.deidq.batch.ReceivedAssociation;
 import io.deidq.dicom.data.Dataset;
 import io.deidq.dicom.dict.Tag;
@@ -24,24 +25,33 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * What the receiver does with each C-STORE: spool the data set (fsynced), check that it is DICOM
- * and is the instance the command announced, keep the file, record the image, and only then
- * answer success. Anything that goes wrong on this side is answered with a failure status and
- * leaves no file: the sender still has the instance and can send it again.
+ * What the receiver does with each C-STORE: spool the data set (fsynced), check that it is whole,
+ * readable DICOM and is the instance the command announced, keep the file, record the image, and
+ * only then answer success. Anything that goes wrong on this side is answered with a failure status
+ * and leaves no file: the sender still has the instance and can send it again.
  */
 final class ReceiverStoreHandler implements StoreHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverStoreHandler.class);
+    /**
+     * Every element and fragment is parsed, so that a data set cut short (its last fragment sent too
+     * early) is refused rather than acknowledged: the pipeline, reading it later, would fail when the
+     * sender no longer holds it. Values beyond a few identifiers' length stay in the file.
+     */
+    private static final ReadOptions WHOLE_STRUCTURE = ReadOptions.DEFAULT.withBulkThreshold(1024);
+    private static final StoreResult NOT_RECORDED = new StoreResult(Status.OUT_OF_RESOURCES, "cannot record the instance");
 
     private final SpoolStore spool;
     private final ImageRecorder recorder;
     private final BatchAssembly batchAssembly;
+    private final ImageRepository images;
     private final long minFreeSpace;
 
-    ReceiverStoreHandler(SpoolStore spool, ImageRecorder recorder, BatchAssembly batchAssembly, long minFreeSpace) {
+    ReceiverStoreHandler(SpoolStore spool, ImageRecorder recorder, BatchAssembly batchAssembly, ImageRepository images, long minFreeSpace) {
         this.spool = spool;
         this.recorder = recorder;
         this.batchAssembly = batchAssembly;
+        this.images = images;
         this.minFreeSpace = minFreeSpace;
     }
 
@@ -55,8 +65,12 @@ final class ReceiverStoreHandler implements StoreHandler {
 
     @Override
     public void closed(Association association, boolean released) {
-        batchAssembly.associationClosed(association.id(), released);
         log.info("association {} from {} {}", association.id(), association.callingAeTitle(), released ? "released" : "aborted");
+        try {
+            batchAssembly.associationClosed(association.id(), released);
+        } catch (RuntimeException e) {
+            log.error("association {}: cannot record its end: {}", association.id(), Failures.withoutValues(e));
+        }
     }
 
     @Override
@@ -75,50 +89,101 @@ final class ReceiverStoreHandler implements StoreHandler {
             log.error("association {}: {}", request.association().id(), e.getMessage());
             return new StoreResult(Status.OUT_OF_RESOURCES, "cannot write to the spool");
         }
-        Path kept = null;
         try {
-            Dataset header;
-            try (DicomFile file = DicomReader.readFile(spooled.file(), ReadOptions.headersOnly())) {
-                header = file.dataset();
-            } catch (DicomParseException e) {
-                return new StoreResult(Status.CANNOT_UNDERSTAND, "at byte " + e.offset() + ": " + e.reason());
-            }
-            StoreResult mismatch = mismatch(request, header);
-            if (mismatch != null) {
-                return mismatch;
-            }
-            kept = spool.keep(spooled);
-            Image image = new Image(request.sopInstanceUid(), request.sopClassUid(), request.transferSyntaxUid(),
-                    header.getString(Tag.StudyInstanceUID), header.getString(Tag.SeriesInstanceUID),
-                    header.getString(Tag.AccessionNumber), kept.toString(), spooled.size(), spooled.crc32c(), Instant.now(),
-                    request.association().id(), request.moveOriginatorAeTitle(), request.moveOriginatorMessageId());
-            if (!recorder.record(image)) {
-                log.debug("association {}: instance {} was received before; kept the first", request.association().id(), request.sopInstanceUid());
-                Files.delete(kept);
-            }
-            kept = null;
-            return header.contains(Tag.SOPClassUID) ? StoreResult.SUCCESS
-                    : new StoreResult(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS_WARNING, "the data set has no SOP Class UID");
-        } catch (IOException | RuntimeException e) {
-            log.error("association {}: cannot keep a received instance: {}", request.association().id(), e.getMessage());
-            return new StoreResult(Status.OUT_OF_RESOURCES, "cannot keep the instance");
+            return keep(request, spooled);
         } finally {
-            Files.deleteIfExists(spooled.file());
-            if (kept != null) {
-                Files.deleteIfExists(kept);
-            }
+            delete(spooled.file());
         }
     }
 
-    /** A900 when the data set is another instance, or of another SOP class, than the command says. */
-    private static StoreResult mismatch(StoreRequest request, Dataset header) {
-        String sopClass = header.getString(Tag.SOPClassUID);
-        if (sopClass != null && !sopClass.equals(request.sopClassUid())) {
-            return new StoreResult(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "the data set's SOP Class UID is not the command's");
+    /** Checks the spooled data set, keeps it and records it. */
+    private StoreResult keep(StoreRequest request, SpoolStore.Spooled spooled) {
+        Header header;
+        try (DicomFile file = DicomReader.readFile(spooled.file(), WHOLE_STRUCTURE)) {
+            header = Header.of(file.dataset());
+        } catch (DicomParseException e) {
+            return new StoreResult(Status.CANNOT_UNDERSTAND, "at byte " + e.offset() + ": " + e.reason());
+        } catch (IOException | RuntimeException e) {
+            log.error("association {}: cannot read a spooled data set: {}", request.association().id(), Failures.withoutValues(e));
+            return new StoreResult(Status.OUT_OF_RESOURCES, "cannot read the data set back");
         }
-        if (!request.sopInstanceUid().equals(header.getString(Tag.SOPInstanceUID))) {
-            return new StoreResult(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "the data set's SOP Instance UID is not the command's");
+        StoreResult mismatch = header.mismatch(request);
+        if (mismatch != null) {
+            return mismatch;
         }
-        return null;
+        Path kept;
+        try {
+            kept = spool.keep(spooled);
+        } catch (IOException e) {
+            log.error("association {}: cannot keep a received instance: {}", request.association().id(), e.getMessage());
+            return new StoreResult(Status.OUT_OF_RESOURCES, "cannot keep the instance");
+        }
+        Image image = new Image(request.sopInstanceUid(), request.sopClassUid(), request.transferSyntaxUid(), header.studyInstanceUid(),
+                header.seriesInstanceUid(), header.accessionNumber(), spool.spoolPath(kept), spooled.size(), spooled.crc32c(),
+                Instant.now(), request.association().id(), request.moveOriginatorAeTitle(), request.moveOriginatorMessageId());
+        boolean fresh;
+        try {
+            fresh = recorder.record(image);
+        } catch (IOException e) {
+            deleteUnlessRecorded(kept);
+            return NOT_RECORDED;
+        }
+        if (!fresh) {
+            log.debug("association {}: instance {} was received before; kept the first", request.association().id(),
+                    request.sopInstanceUid());
+            delete(kept);
+        }
+        return header.sopClassUid() != null ? StoreResult.SUCCESS
+                : new StoreResult(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS_WARNING, "the data set has no SOP Class UID");
+    }
+
+    /** What the receiver takes from a data set: its identity and the keys batch assembly groups by. */
+    private record Header(String sopClassUid, String sopInstanceUid, String studyInstanceUid, String seriesInstanceUid,
+                          String accessionNumber) {
+
+        static Header of(Dataset dataset) {
+            return new Header(dataset.getString(Tag.SOPClassUID), dataset.getString(Tag.SOPInstanceUID),
+                    dataset.getString(Tag.StudyInstanceUID), dataset.getString(Tag.SeriesInstanceUID),
+                    dataset.getString(Tag.AccessionNumber));
+        }
+
+        /** A900 when the data set is another instance, or of another SOP class, than the command says. */
+        StoreResult mismatch(StoreRequest request) {
+            if (sopClassUid != null && !sopClassUid.equals(request.sopClassUid())) {
+                return new StoreResult(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "the data set's SOP Class UID is not the command's");
+            }
+            if (!request.sopInstanceUid().equals(sopInstanceUid)) {
+                return new StoreResult(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "the data set's SOP Instance UID is not the command's");
+            }
+            return null;
+        }
+    }
+
+    /**
+     * After a failed record the file goes, unless the record was made after all and only its answer
+     * was lost (a commit whose acknowledgement the connection dropped): then the file is the image's.
+     * When the database cannot say, the file stays for the spool sweep of the next start to decide.
+     */
+    private void deleteUnlessRecorded(Path kept) {
+        boolean recorded;
+        try {
+            recorded = images.existsBySpoolPath(spool.spoolPath(kept));
+        } catch (RuntimeException e) {
+            log.warn("cannot tell whether {} was recorded ({}): the next start's spool sweep decides", kept.getFileName(),
+                    Failures.withoutValues(e));
+            return;
+        }
+        if (!recorded) {
+            delete(kept);
+        }
+    }
+
+    /** Deletes a spool file no image needs; one that resists is an unrecorded file, which the next start's sweep removes. */
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}; the next start's spool sweep removes it", file.getFileName(), e.getMessage());
+        }
     }
 }

@@ -7,16 +7,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * At start-up, removes what a crash left in the spool from before: data sets cut off while being
  * received, and files kept but never recorded (their senders were never told they arrived, so they
- * still hold them). Files younger than the start are left alone: they may belong to a receiver
- * that shares the spool and is running.
+ * still hold them). Only the spool's own files are looked at. It runs only while no receiver uses
+ * the spool ({@link SpoolLock}): every file there is then a leftover.
  */
 final class SpoolJanitor {
 
@@ -30,18 +28,15 @@ final class SpoolJanitor {
         this.images = images;
     }
 
-    void sweep(Instant startedAt) throws IOException {
-        FileTime before = FileTime.from(startedAt);
+    void sweep() throws IOException {
         int partial = 0;
         int unrecorded = 0;
-        for (Path file : files(spool.incoming())) {
-            if (Files.getLastModifiedTime(file).compareTo(before) < 0) {
-                Files.deleteIfExists(file);
-                partial++;
-            }
+        for (Path file : files(spool.incoming(), SpoolStore.PARTIAL)) {
+            Files.deleteIfExists(file);
+            partial++;
         }
-        for (Path file : files(spool.images())) {
-            if (Files.getLastModifiedTime(file).compareTo(before) < 0 && !images.existsBySpoolPath(file.toString())) {
+        for (Path file : files(spool.images(), SpoolStore.KEPT)) {
+            if (!images.existsBySpoolPath(spool.spoolPath(file))) {
                 Files.deleteIfExists(file);
                 unrecorded++;
             }
@@ -51,9 +46,9 @@ final class SpoolJanitor {
         }
     }
 
-    private static List<Path> files(Path root) throws IOException {
+    private static List<Path> files(Path root, String suffix) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).toList();
+            return walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(suffix)).toList();
         }
     }
 }

@@ -22,22 +22,30 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
 
 /**
  * The spool: each data set streams from the connection into {@code incoming/<random>.part} behind a
  * Part 10 header, is fsynced, and only then renamed to {@code images/<day>/<random>.dcm}; the
  * directory entry is fsynced before the image is recorded. File names carry nothing of the
- * instance. A data set cut off or refused leaves no file behind.
+ * instance. A data set cut off or refused leaves no file behind. Images are recorded by their path
+ * relative to the spool, so that the spool can be reached by another path or moved.
  */
 final class SpoolStore {
 
+    static final String PARTIAL = ".part";
+    static final String KEPT = ".dcm";
     private static final int CHUNK = 256 * 1024;
 
+    private final Path root;
     private final Path incoming;
     private final Path images;
     private final String aeTitle;
+    /** Day directories whose own directory entry is durable: an image renamed into one is then durable with its fsync. */
+    private final Set<Path> durableDays = ConcurrentHashMap.newKeySet();
 
     /** A data set written to the spool and fsynced, not yet in its final place. */
     record Spooled(Path file, long size, String crc32c) {
@@ -51,15 +59,24 @@ final class SpoolStore {
     }
 
     SpoolStore(Path root, String aeTitle) {
-        this.incoming = root.resolve("incoming");
-        this.images = root.resolve("images");
+        this.root = root.toAbsolutePath().normalize();
+        this.incoming = this.root.resolve("incoming");
+        this.images = this.root.resolve("images");
         this.aeTitle = aeTitle;
         try {
             Files.createDirectories(incoming);
             Files.createDirectories(images);
+            if (this.root.getParent() != null) {
+                fsyncDirectory(this.root.getParent());
+            }
+            fsyncDirectory(this.root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the spool directories under " + root, e);
         }
+    }
+
+    Path root() {
+        return root;
     }
 
     Path incoming() {
@@ -68,6 +85,11 @@ final class SpoolStore {
 
     Path images() {
         return images;
+    }
+
+    /** How an Image row names a kept file. */
+    String spoolPath(Path kept) {
+        return root.relativize(kept).toString();
     }
 
     long usableSpace() throws IOException {
@@ -80,7 +102,7 @@ final class SpoolStore {
      * Either way the partial file is deleted.
      */
     Spooled write(StoreRequest request, InputStream dataSet) throws IOException {
-        Path file = incoming.resolve(UUID.randomUUID() + ".part");
+        Path file = incoming.resolve(UUID.randomUUID() + PARTIAL);
         CRC32C crc = new CRC32C();
         long size = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -113,12 +135,8 @@ final class SpoolStore {
      * system's journal commits together.
      */
     Path keep(Spooled spooled) throws IOException {
-        Path day = images.resolve(LocalDate.now(ZoneOffset.UTC).toString());
-        if (!Files.isDirectory(day)) {
-            Files.createDirectories(day);
-            fsyncDirectory(images);
-        }
-        Path target = day.resolve(spooled.file().getFileName().toString().replace(".part", ".dcm"));
+        Path day = durableDay();
+        Path target = day.resolve(spooled.file().getFileName().toString().replace(PARTIAL, KEPT));
         try {
             Files.move(spooled.file(), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -126,6 +144,21 @@ final class SpoolStore {
         }
         fsyncDirectory(day);
         return target;
+    }
+
+    /**
+     * Today's directory, created if need be with its entry in {@code images} fsynced before any
+     * association uses it: an image renamed into a directory whose own entry could still be lost
+     * would be lost with it.
+     */
+    private Path durableDay() throws IOException {
+        Path day = images.resolve(LocalDate.now(ZoneOffset.UTC).toString());
+        if (!durableDays.contains(day)) {
+            Files.createDirectories(day);
+            fsyncDirectory(images);
+            durableDays.add(day);
+        }
+        return day;
     }
 
     /** Makes directory entries (a rename, a new file) durable, as fsync of the file alone does not. */
@@ -156,5 +189,4 @@ final class SpoolStore {
             throw new SpoolWriteException("cannot write to the spool: " + e.getMessage(), e);
         }
     }
-
 }
