@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -18,9 +20,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Records received images in groups: the images that concurrent associations bring in while one
- * transaction is under way go together into the next. Each association waits for its image's
- * commit before it answers the sender, so an answer never runs ahead of the record, while the
- * database sees one commit per group, not per image. Closing commits what is queued, then stops.
+ * transaction is under way go together into the next. Before the commit, the directories that
+ * hold the group's files are fsynced, once each, so that their entries are durable: one journal
+ * commit for the group instead of one per image. Each association waits for its image's commit
+ * before it answers the sender, so an answer never runs ahead of the record, while the database
+ * and the file system see one commit per group, not per image. Closing commits what is queued,
+ * then stops.
  */
 final class ImageRecorder implements AutoCloseable {
 
@@ -28,31 +33,40 @@ final class ImageRecorder implements AutoCloseable {
     private static final int MOST_PER_COMMIT = 256;
     private static final long CLOSE_WAIT_MILLIS = 30_000;
 
-    private record Pending(Image image, CompletableFuture<Boolean> recorded) {
+    /** Makes a directory's entries durable. */
+    @FunctionalInterface
+    interface DirectorySync {
+        void fsync(Path directory) throws IOException;
+    }
+
+    private record Pending(Image image, Path directory, CompletableFuture<Boolean> recorded) {
     }
 
     /** Queued last, by {@link #close()}: nothing can be queued after it. */
-    private static final Pending END = new Pending(null, null);
+    private static final Pending END = new Pending(null, null, null);
 
     private final BatchAssembly batchAssembly;
+    private final DirectorySync directorySync;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private boolean closed;
 
-    ImageRecorder(BatchAssembly batchAssembly) {
+    ImageRecorder(BatchAssembly batchAssembly, DirectorySync directorySync) {
         this.batchAssembly = batchAssembly;
+        this.directorySync = directorySync;
         this.committer = new Thread(this::commitLoop, "image-recorder");
         this.committer.setDaemon(true);
         this.committer.start();
     }
 
     /**
-     * Records the image, whose spool file is durable already; returns false when an image of its SOP
-     * Instance UID was recorded before. Throws when the record was not made. The wait ignores
-     * interrupts: a caller that stopped waiting could not tell whether its image was recorded.
+     * Records the image, whose spool file's data is durable already and whose entry in {@code directory}
+     * is made durable before the record; returns false when an image of its SOP Instance UID was
+     * recorded before. Throws when the record was not made. The wait ignores interrupts: a caller
+     * that stopped waiting could not tell whether its image was recorded.
      */
-    boolean record(Image image) throws IOException {
-        Pending pending = new Pending(image, new CompletableFuture<>());
+    boolean record(Image image, Path directory) throws IOException {
+        Pending pending = new Pending(image, directory, new CompletableFuture<>());
         synchronized (this) {
             if (closed) {
                 throw new IOException("the receiver is shutting down");
@@ -115,6 +129,9 @@ final class ImageRecorder implements AutoCloseable {
     }
 
     private void commit(List<Pending> group) {
+        if (!syncDirectories(group)) {
+            return;
+        }
         try {
             Set<String> fresh = new HashSet<>();
             for (Image image : batchAssembly.imagesReceived(group.stream().map(Pending::image).toList())) {
@@ -134,6 +151,21 @@ final class ImageRecorder implements AutoCloseable {
                 commitOrFail(List.of(pending));
             }
         }
+    }
+
+    /** False, and the group failed, when a directory cannot be fsynced: its files could still be lost. */
+    private boolean syncDirectories(List<Pending> group) {
+        Set<Path> directories = new LinkedHashSet<>();
+        group.forEach(pending -> directories.add(pending.directory()));
+        for (Path directory : directories) {
+            try {
+                directorySync.fsync(directory);
+            } catch (IOException e) {
+                fail(group, e);
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void fail(List<Pending> group, Throwable e) {

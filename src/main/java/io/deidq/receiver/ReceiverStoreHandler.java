@@ -123,7 +123,7 @@ final class ReceiverStoreHandler implements StoreHandler {
                 Instant.now(), request.association().id(), request.moveOriginatorAeTitle(), request.moveOriginatorMessageId());
         boolean fresh;
         try {
-            fresh = recorder.record(image);
+            fresh = recorder.record(image, kept.getParent());
         } catch (IOException e) {
             deleteUnlessRecorded(kept);
             return NOT_RECORDED;

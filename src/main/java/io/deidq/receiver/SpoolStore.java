@@ -30,7 +30,8 @@ import java.util.zip.CRC32C;
 /**
  * The spool: each data set streams from the connection into {@code incoming/<random>.part} behind a
  * Part 10 header, is fsynced, and only then renamed to {@code images/<day>/<random>.dcm}; the
- * directory entry is fsynced before the image is recorded. File names carry nothing of the
+ * directory entry is fsynced before the image is recorded (by the {@link ImageRecorder}, once for
+ * all the images of a group). File names carry nothing of the
  * instance. A data set cut off or refused leaves no file behind. Images are recorded by their path
  * relative to the spool, so that the spool can be reached by another path or moved.
  */
@@ -130,9 +131,8 @@ final class SpoolStore {
     }
 
     /**
-     * Renames a spooled file to its final place, {@code images/<day>/}, and fsyncs that directory so
-     * that the rename survives a crash. Concurrent associations fsync in parallel, which the file
-     * system's journal commits together.
+     * Renames a spooled file to its final place, {@code images/<day>/}. The rename is durable once
+     * that directory (the returned path's parent) is fsynced.
      */
     Path keep(Spooled spooled) throws IOException {
         Path day = durableDay();
@@ -142,7 +142,6 @@ final class SpoolStore {
         } catch (AtomicMoveNotSupportedException e) {
             throw new SpoolWriteException("the spool's incoming and images directories must be on one file system", e);
         }
-        fsyncDirectory(day);
         return target;
     }
 

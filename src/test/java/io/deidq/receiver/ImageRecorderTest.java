@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,14 +30,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The group commit: what goes into one transaction, what a refusal or a failure does to the others, and closing. */
+/**
+ * The group commit: the directories fsynced for it, what goes into one transaction, what a refusal
+ * or a failure does to the others, and closing.
+ */
 @Timeout(60)
 class ImageRecorderTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final Database database = new Database();
-    private final ImageRecorder recorder = new ImageRecorder(database);
+    /** Directory fsyncs and commits, in the order they happened. */
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final Database database = new Database(events);
+    private final AtomicBoolean syncFails = new AtomicBoolean();
+    private final ImageRecorder recorder = new ImageRecorder(database, directory -> {
+        if (syncFails.get()) {
+            throw new IOException("fsync failed");
+        }
+        events.add("fsync " + directory);
+    });
     private final List<Thread> senders = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -75,6 +87,34 @@ class ImageRecorderTest {
         assertThat(blocker.get()).isTrue();
         assertThat(first.get()).isTrue();
         assertThat(second.get()).isFalse();
+    }
+
+    @Test
+    void theDirectoriesOfAGroupAreFsyncedOnceEachBeforeItsCommit() throws Exception {
+        database.hold();
+        Future<Boolean> first = record("1", "day-1");
+        await().atMost(WAIT).until(() -> database.calls.size() == 1);
+        List<Future<Boolean>> next = List.of(record("2", "day-1"), record("3", "day-2"), record("4", "day-1"));
+        awaitAllWaiting();
+        database.open();
+        assertThat(first.get()).isTrue();
+        for (Future<Boolean> image : next) {
+            assertThat(image.get()).isTrue();
+        }
+        assertThat(events.subList(0, 2)).containsExactly("fsync day-1", "commit [1]");
+        assertThat(events.subList(2, 4)).containsExactlyInAnyOrder("fsync day-1", "fsync day-2");
+        assertThat(events.get(4)).startsWith("commit [");
+        assertThat(events).hasSize(5);
+    }
+
+    @Test
+    void aDirectoryThatCannotBeFsyncedFailsItsGroupUnrecorded() throws Exception {
+        syncFails.set(true);
+        Future<Boolean> image = record("1");
+
+        assertThatThrownBy(image::get).hasCauseInstanceOf(IOException.class).hasMessageContaining("could not be recorded");
+        assertThat(database.calls).isEmpty();
+        assertThat(database.recorded).isEmpty();
     }
 
     @Test
@@ -121,7 +161,7 @@ class ImageRecorderTest {
         Thread closer = new Thread(closing, "closer");
         closer.start();
         await().atMost(WAIT).until(() -> closer.getState() == Thread.State.TIMED_WAITING);
-        assertThatThrownBy(() -> recorder.record(image("late"))).isInstanceOf(IOException.class).hasMessageContaining("shutting down");
+        assertThatThrownBy(() -> recorder.record(image("late"), Path.of("day"))).isInstanceOf(IOException.class).hasMessageContaining("shutting down");
         database.open();
         closing.get();
         assertThat(first.get()).isTrue();
@@ -135,7 +175,7 @@ class ImageRecorderTest {
         AtomicBoolean interruptedAfterwards = new AtomicBoolean();
         Thread sender = new Thread(() -> {
             try {
-                if (recorder.record(image("1"))) {
+                if (recorder.record(image("1"), Path.of("day"))) {
                     interruptedAfterwards.set(Thread.currentThread().isInterrupted());
                 }
             } catch (IOException e) {
@@ -152,9 +192,13 @@ class ImageRecorderTest {
         assertThat(interruptedAfterwards).as("recorded, and the interrupt kept for the caller").isTrue();
     }
 
-    /** Records on a thread of its own, like an association. */
     private Future<Boolean> record(String uid) {
-        FutureTask<Boolean> record = new FutureTask<>(() -> recorder.record(image(uid)));
+        return record(uid, "day");
+    }
+
+    /** Records on a thread of its own, like an association, a file in {@code directory}. */
+    private Future<Boolean> record(String uid, String directory) {
+        FutureTask<Boolean> record = new FutureTask<>(() -> recorder.record(image(uid), Path.of(directory)));
         Thread sender = new Thread(record, "sender-" + uid);
         sender.start();
         senders.add(sender);
@@ -182,9 +226,14 @@ class ImageRecorderTest {
     private static final class Database implements BatchAssembly {
 
         final List<List<String>> calls = new CopyOnWriteArrayList<>();
+        private final List<String> events;
         final Set<String> recorded = Collections.synchronizedSet(new LinkedHashSet<>());
         final AtomicBoolean down = new AtomicBoolean();
         private volatile CountDownLatch gate = new CountDownLatch(0);
+
+        Database(List<String> events) {
+            this.events = events;
+        }
 
         void hold() {
             gate = new CountDownLatch(1);
@@ -205,6 +254,7 @@ class ImageRecorderTest {
         @Override
         public List<Image> imagesReceived(List<Image> images) {
             calls.add(images.stream().map(Image::sopInstanceUid).toList());
+            events.add("commit " + calls.get(calls.size() - 1));
             try {
                 gate.await();
             } catch (InterruptedException e) {
