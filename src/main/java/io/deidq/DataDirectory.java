@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
-/** Creates the data directory at start-up, so that a fresh checkout runs with no setup. */
+/**
+ * Creates the data directory at start-up, so that a fresh checkout runs with no setup; owner-only,
+ * as it holds the database and the spool of received images.
+ */
 @Component
 class DataDirectory {
 
@@ -24,7 +27,7 @@ class DataDirectory {
     @PostConstruct
     void create() {
         try {
-            Files.createDirectories(properties.dataDir());
+            Files.createDirectories(properties.dataDir(), OwnerOnly.DIRECTORY);
             log.info("data directory {}", properties.dataDir().toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + properties.dataDir().toAbsolutePath(), e);

@@ -51,7 +51,7 @@ public class DicomReceiver implements SmartLifecycle {
         }
         try {
             SpoolStore spool = new SpoolStore(spoolDirectory(), properties.aeTitle());
-            lock = SpoolLock.acquire(spool.root(), () -> new SpoolJanitor(spool, images).sweep());
+            lock = SpoolLock.acquire(spool.root(), () -> new SpoolJanitor(spool, images, batchAssembly, properties.aeTitle()).sweep());
             recorder = new ImageRecorder(batchAssembly, SpoolStore::fsyncDirectory);
             ServerSettings settings = new ServerSettings(properties.bindAddress(), properties.port(), properties.maxAssociations(),
                     properties.maxPduLength().toBytes(), new Timeouts(10_000, (int) properties.artimTimeout().toMillis(),

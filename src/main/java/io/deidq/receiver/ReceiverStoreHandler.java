@@ -107,9 +107,9 @@ final class ReceiverStoreHandler implements StoreHandler {
             log.error("association {}: cannot read a spooled data set: {}", request.association().id(), Failures.withoutValues(e));
             return new StoreResult(Status.OUT_OF_RESOURCES, "cannot read the data set back");
         }
-        StoreResult mismatch = header.mismatch(request);
-        if (mismatch != null) {
-            return mismatch;
+        StoreResult refusal = header.refusal(request);
+        if (refusal != null) {
+            return refusal;
         }
         Path kept;
         try {
@@ -147,8 +147,21 @@ final class ReceiverStoreHandler implements StoreHandler {
                     dataset.getString(Tag.AccessionNumber));
         }
 
-        /** A900 when the data set is another instance, or of another SOP class, than the command says. */
-        StoreResult mismatch(StoreRequest request) {
+        /** The longest value an image row holds of each: a UID's 64 characters (PS3.5 9.1), and as much of an Accession Number. */
+        private static final int LONGEST = 64;
+
+        /**
+         * C000 when a value the image row keeps is longer than a valid one can be (retrying could never
+         * help, so the refusal is permanent), A900 when the data set is another instance, or of another
+         * SOP class, than the command says.
+         */
+        StoreResult refusal(StoreRequest request) {
+            for (String[] value : new String[][] {{"Study Instance UID", studyInstanceUid}, {"Series Instance UID", seriesInstanceUid},
+                    {"Accession Number", accessionNumber}, {"SOP Instance UID", sopInstanceUid}, {"SOP Class UID", sopClassUid}}) {
+                if (value[1] != null && value[1].length() > LONGEST) {
+                    return new StoreResult(Status.CANNOT_UNDERSTAND, "the data set's " + value[0] + " is longer than " + LONGEST + " characters");
+                }
+            }
             if (sopClassUid != null && !sopClassUid.equals(request.sopClassUid())) {
                 return new StoreResult(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "the data set's SOP Class UID is not the command's");
             }

@@ -1,5 +1,6 @@
 package io.deidq.receiver;
 
+import io.deidq.OwnerOnly;
 import io.deidq.dicom.data.Dataset;
 import io.deidq.dicom.data.TransferSyntax;
 import io.deidq.dicom.data.VR;
@@ -32,7 +33,8 @@ import java.util.zip.CRC32C;
  * Part 10 header, is fsynced, and only then renamed to {@code images/<day>/<random>.dcm}; the
  * directory entry is fsynced before the image is recorded (by the {@link ImageRecorder}, once for
  * all the images of a group). File names carry nothing of the
- * instance. A data set cut off or refused leaves no file behind. Images are recorded by their path
+ * instance. A data set cut off or refused leaves no file behind. What the spool creates is its
+ * owner's only: it is patient data. Images are recorded by their path
  * relative to the spool, so that the spool can be reached by another path or moved.
  */
 final class SpoolStore {
@@ -65,8 +67,8 @@ final class SpoolStore {
         this.images = this.root.resolve("images");
         this.aeTitle = aeTitle;
         try {
-            Files.createDirectories(incoming);
-            Files.createDirectories(images);
+            Files.createDirectories(incoming, OwnerOnly.DIRECTORY);
+            Files.createDirectories(images, OwnerOnly.DIRECTORY);
             if (this.root.getParent() != null) {
                 fsyncDirectory(this.root.getParent());
             }
@@ -106,7 +108,7 @@ final class SpoolStore {
         Path file = incoming.resolve(UUID.randomUUID() + PARTIAL);
         CRC32C crc = new CRC32C();
         long size = 0;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.FILE)) {
             byte[] head = header(request);
             crc.update(head);
             diskWrite(channel, ByteBuffer.wrap(head));
@@ -153,7 +155,7 @@ final class SpoolStore {
     private Path durableDay() throws IOException {
         Path day = images.resolve(LocalDate.now(ZoneOffset.UTC).toString());
         if (!durableDays.contains(day)) {
-            Files.createDirectories(day);
+            Files.createDirectories(day, OwnerOnly.DIRECTORY);
             fsyncDirectory(images);
             durableDays.add(day);
         }

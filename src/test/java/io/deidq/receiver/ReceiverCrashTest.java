@@ -80,7 +80,10 @@ class ReceiverCrashTest {
         }
 
         Path partial = leftover(spool.resolve("incoming/left-by-the-kill.part"));
-        Path unrecorded = leftover(spool.resolve("images/" + LocalDate.now(ZoneOffset.UTC) + "/kept-but-never-recorded.dcm"));
+        Path day = spool.resolve("images/" + LocalDate.now(ZoneOffset.UTC));
+        Path unreadable = leftover(day.resolve("kept-but-unreadable.dcm"));
+        Instance whole = TestInstances.rewrite(DcmtkCorpus.get().sample("sc8").file(), day.resolve("kept-but-never-recorded.dcm"),
+                TestInstances.uid());
         Path sameDataByAnotherPath = Files.createSymbolicLink(dir.resolve("link"), dir).resolve("data");
         try (DeidqProcess restarted = DeidqProcess.start(sameDataByAnotherPath, dir.resolve("deidq-2.log"))) {
             restarted.stop();
@@ -88,9 +91,13 @@ class ReceiverCrashTest {
         }
 
         assertThat(partial).doesNotExist();
-        assertThat(unrecorded).doesNotExist();
+        assertThat(unreadable).doesNotExist();
         Map<String, Recorded> afterRestart = recorded(data);
-        assertThat(afterRestart).isEqualTo(afterKill);
+        assertThat(afterRestart).as("nothing recorded is lost or changed").containsAllEntriesOf(afterKill);
+        assertThat(afterRestart).as("a whole file left unrecorded is recorded, not thrown away").containsKey(whole.sopInstanceUid());
+        for (Recorded image : afterRestart.values()) {
+            assertIntact(spool, image);
+        }
         assertThat(files(spool.resolve("incoming"))).as("partial files").isEmpty();
         assertThat(files(spool.resolve("images"))).as("every file in the spool is an image's")
                 .containsExactlyInAnyOrderElementsOf(afterRestart.values().stream().map(r -> spool.resolve(r.spoolPath())).toList());

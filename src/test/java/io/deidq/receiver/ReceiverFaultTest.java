@@ -1,6 +1,11 @@
 package io.deidq.receiver;
 
 import io.deidq.DeidqApplication;
+import io.deidq.dicom.data.VR;
+import io.deidq.dicom.dict.Tag;
+import io.deidq.dicom.io.DicomFile;
+import io.deidq.dicom.io.DicomReader;
+import io.deidq.dicom.io.DicomWriter;
 import io.deidq.dicom.net.Abort;
 import io.deidq.dicom.net.Association;
 import io.deidq.dicom.net.DataSetWriter;
@@ -142,6 +147,22 @@ class ReceiverFaultTest {
         assertThat(storeAlone(announced, Part10.dataSet(sent.file())).status()).isEqualTo(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS);
         assertNothingKeptOf(sent);
         assertNothingKeptOf(announced);
+    }
+
+    @Test
+    void aValueLongerThanValidOnesCanBeIsNotUnderstoodForGoodAndNotKept() throws IOException {
+        Path file = work.resolve(TestInstances.uid() + ".dcm");
+        try (DicomFile source = DicomReader.readFile(copy(large).file())) {
+            source.dataset().putString(Tag.AccessionNumber, VR.SH, "A".repeat(70));
+            DicomWriter.writeFile(file, source.dataset(), source.transferSyntax());
+        }
+        Instance sent = TestInstances.read(file);
+
+        StoreResult result = storeAlone(sent, Part10.dataSet(file));
+
+        assertThat(result.status()).as("permanent: a sender retries A700 for ever").isEqualTo(Status.CANNOT_UNDERSTAND);
+        assertThat(result.errorComment()).isEqualTo("the data set's Accession Number is longer than 64 characters");
+        assertNothingKeptOf(sent);
     }
 
     @Test

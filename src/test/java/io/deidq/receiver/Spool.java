@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ final class Spool {
         Path file = file(row);
         assertThat(file).as("spool file of %s", sent).isRegularFile();
         assertThat(file.toAbsolutePath().normalize()).startsWith(images().toAbsolutePath().normalize());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as("who may read %s", file).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
         assertThat(row.get("size_bytes")).as("size of %s", sent).isEqualTo(Files.size(file));
         assertThat(row.get("crc32c")).as("CRC32C of %s", sent).isEqualTo(Part10.crc32c(file));
         byte[] expected = Part10.dataSet(sent.file());

@@ -11,11 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.function.IntPredicate;
 import java.util.zip.DataFormatException;
@@ -191,10 +192,12 @@ public final class DicomReader {
 
     /** Inflates a deflated data set (PS3.5 A.5: raw deflate, no zlib header) into a temporary file. */
     private static Path inflate(Path path, long from, String name) throws IOException {
-        Path inflated = Files.createTempFile("deidq-inflated-", ".dcm");
+        Path inflated = inflatedCopyFor(path);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-             InputStream in = new InflaterInputStream(Channels.newInputStream(channel.position(from)), new Inflater(true))) {
-            Files.copy(in, inflated, StandardCopyOption.REPLACE_EXISTING);
+             InputStream in = new InflaterInputStream(Channels.newInputStream(channel.position(from)), new Inflater(true));
+             OutputStream out = Files.newOutputStream(inflated)) {
+            // Into the temporary file as it was created (owner-only): replacing it would make a new one with default permissions.
+            in.transferTo(out);
             return inflated;
         } catch (ZipException | EOFException e) {
             Files.deleteIfExists(inflated);
@@ -202,6 +205,21 @@ public final class DicomReader {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(inflated);
             throw e;
+        }
+    }
+
+    /**
+     * The file an inflated data set goes into: beside its source, which it is as sensitive as (a
+     * spool's data stays in the spool), owner-only, named as a partial file (".part") for whatever
+     * sweeps the directory after a crash; in the temporary directory only when the source's
+     * directory cannot be written.
+     */
+    private static Path inflatedCopyFor(Path source) throws IOException {
+        Path directory = source.toAbsolutePath().getParent();
+        try {
+            return Files.createTempFile(directory, "." + source.getFileName() + ".inflated-", ".part");
+        } catch (FileSystemException readOnly) {
+            return Files.createTempFile("deidq-inflated-", ".part");
         }
     }
 

@@ -169,7 +169,7 @@ public final class Association implements Closeable {
         }
         long peerMax = requestor ? ac.userInformation().maxPduLength() : request.userInformation().maxPduLength();
         int sentPdu = peerMax == 0 || peerMax > MAX_SENT_PDU ? MAX_SENT_PDU : Math.max(8, (int) peerMax);
-        outgoing = new PDataOutputStream(out, sentPdu);
+        outgoing = new PDataOutputStream(out, sentPdu, socket.getChannel());
     }
 
     /** PS3.8 AE-8: the A-ASSOCIATE-RJ, then Sta13 until the peer closes or ARTIM expires. */

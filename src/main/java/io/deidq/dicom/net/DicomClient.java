@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 
 /** The SCU's side: opens associations and sends C-ECHO and C-STORE requests over them (PS3.4 A and B). */
@@ -28,7 +29,8 @@ public final class DicomClient {
     /** Connects (over TLS when {@code tls} is given) and requests the association. */
     public static Association open(String host, int port, AssociateRequest rq, Timeouts timeouts, long maxPduReceived, SSLContext tls)
             throws IOException {
-        Socket socket = tls == null ? new Socket() : tls.getSocketFactory().createSocket();
+        // Plain TCP through a channel, so that file bytes can go to the socket without a copy (sendfile).
+        Socket socket = tls == null ? SocketChannel.open().socket() : tls.getSocketFactory().createSocket();
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), timeouts.connectMillis());

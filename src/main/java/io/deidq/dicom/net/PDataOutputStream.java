@@ -1,7 +1,11 @@
 package io.deidq.dicom.net;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
 
 /**
@@ -18,6 +22,8 @@ final class PDataOutputStream extends OutputStream {
     private static final int INITIAL_BUFFER = 4096;
 
     private final OutputStream out;
+    /** The connection's own channel when it has one (plain TCP opened by this side), for sending file bytes without copying them. */
+    private final WritableByteChannel channel;
     private final int capacity;
     private byte[] pdu;
     private int presentationContext;
@@ -26,16 +32,20 @@ final class PDataOutputStream extends OutputStream {
     private long written;
     private boolean closed = true;
 
-    /** @param maxPdu the longest PDU to send (its variable part): at most the peer's maximum, at least 8 */
-    PDataOutputStream(OutputStream out, int maxPdu) {
+    /**
+     * @param maxPdu  the longest PDU to send (its variable part): at most the peer's maximum, at least 8
+     * @param channel the channel under {@code out}, or null when there is none (TLS, an accepted socket)
+     */
+    PDataOutputStream(OutputStream out, int maxPdu, WritableByteChannel channel) {
         this.out = out;
+        this.channel = channel;
         this.capacity = HEADER + ((maxPdu - 6) & ~1);
         this.pdu = new byte[Math.min(capacity, INITIAL_BUFFER)];
     }
 
     /** A stream for one message. */
     PDataOutputStream(OutputStream out, int presentationContext, boolean command, int maxPdu) {
-        this(out, maxPdu);
+        this(out, maxPdu, null);
         begin(presentationContext, command);
     }
 
@@ -88,6 +98,54 @@ final class PDataOutputStream extends OutputStream {
         }
     }
 
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code position} on as the rest of the message,
+     * and ends it. Over a connection with a channel each fragment goes from the file to the socket
+     * without passing through this process (sendfile), its PDU header written just before it;
+     * otherwise, or for bytes already buffered and for a last fragment of odd length (which
+     * {@link #close()} pads), the bytes are read straight into the PDU buffer.
+     */
+    void finishFrom(FileChannel file, long position, long count) throws IOException {
+        while (count > 0) {
+            int fragment = capacity - HEADER;
+            boolean last = count <= fragment;
+            boolean oddEnd = last && (written + count) % 2 != 0;
+            if (channel == null || filled > HEADER || oddEnd) {
+                makeRoom();
+                int n = (int) Math.min(count, pdu.length - filled);
+                readFully(file, position, n);
+                position += n;
+                count -= n;
+                continue;
+            }
+            int n = (int) Math.min(count, fragment);
+            header(n, last);
+            out.write(pdu, 0, HEADER);
+            out.flush();
+            for (long sent = 0; sent < n; ) {
+                sent += file.transferTo(position + sent, n - sent, channel);
+            }
+            written += n;
+            position += n;
+            count -= n;
+            if (last) {
+                closed = true;
+            }
+        }
+        close();
+    }
+
+    private void readFully(FileChannel file, long position, int n) throws IOException {
+        ByteBuffer into = ByteBuffer.wrap(pdu, filled, n);
+        while (into.hasRemaining()) {
+            if (file.read(into, position + into.position() - filled) < 0) {
+                throw new EOFException("the file ends " + (n - (into.position() - filled)) + " bytes short of the data set");
+            }
+        }
+        filled += n;
+        written += n;
+    }
+
     /** A full buffer grows until it holds a whole PDU; a full PDU is sent. */
     private void makeRoom() throws IOException {
         if (filled < pdu.length) {
@@ -101,7 +159,14 @@ final class PDataOutputStream extends OutputStream {
     }
 
     private void send(boolean last) throws IOException {
-        int data = filled - HEADER;
+        header(filled - HEADER, last);
+        out.write(pdu, 0, filled);
+        out.flush();
+        filled = HEADER;
+    }
+
+    /** The P-DATA-TF and PDV headers, at the start of the buffer, for a fragment of {@code data} bytes. */
+    private void header(int data, boolean last) {
         int pdvLength = data + 2;
         int pduLength = pdvLength + 4;
         pdu[0] = PduCodec.P_DATA_TF;
@@ -110,9 +175,6 @@ final class PDataOutputStream extends OutputStream {
         putInt(6, pdvLength);
         pdu[10] = (byte) presentationContext;
         pdu[11] = (byte) ((command ? 1 : 0) | (last ? 2 : 0));
-        out.write(pdu, 0, filled);
-        out.flush();
-        filled = HEADER;
     }
 
     private void putInt(int at, int value) {

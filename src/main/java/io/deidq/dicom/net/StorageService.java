@@ -52,8 +52,12 @@ public final class StorageService {
             return new StoreResult(Status.CANNOT_UNDERSTAND, "C-STORE-RQ without a data set");
         }
         int pc = command.presentationContext();
-        StoreRequest request = new StoreRequest(association, pc,
-                command.fields().getString(Tag.AffectedSOPClassUID),
+        String sopClass = command.fields().getString(Tag.AffectedSOPClassUID);
+        if (sopClass != null && !sopClass.equals(association.abstractSyntax(pc))) {
+            drain(association, command);
+            return new StoreResult(Status.SOP_CLASS_NOT_SUPPORTED, "not the SOP class negotiated on presentation context " + pc);
+        }
+        StoreRequest request = new StoreRequest(association, pc, sopClass,
                 command.fields().getString(Tag.AffectedSOPInstanceUID),
                 association.acceptedContext(pc).transferSyntax(),
                 command.fields().getInt(Tag.Priority, Dimse.PRIORITY_MEDIUM),

@@ -16,7 +16,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -59,6 +62,32 @@ class DicomReaderTest {
 
         assertThat(Arrays.copyOfRange(file, (int) offset, file.length)).isEqualTo(dataset.bytes());
         assertThat(DicomReader.read(dataset.bytes(), "bare", ReadOptions.DEFAULT).datasetOffset()).isZero();
+    }
+
+    @Test
+    void aDeflatedFileIsInflatedBesideItsSourceOwnerOnlyAndTheCopyGoesWithTheFile() throws IOException {
+        Dataset ds = new Dataset();
+        ds.putString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
+        ds.putString(Tag.SOPInstanceUID, VR.UI, "1.2.3");
+        ds.putString(Tag.PatientName, VR.PN, "Doe^John");
+        Path spool = Files.createDirectories(tmp.resolve("spool"));
+        Path file = spool.resolve("image.dcm");
+        DicomWriter.writeFile(file, ds, TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+
+        try (DicomFile dicom = DicomReader.readFile(file)) {
+            assertThat(dicom.dataset().getString(Tag.PatientName)).isEqualTo("Doe^John");
+            List<Path> copies;
+            try (Stream<Path> list = Files.list(spool)) {
+                copies = list.filter(p -> !p.equals(file)).toList();
+            }
+            assertThat(copies).singleElement().satisfies(copy -> {
+                assertThat(copy.getFileName().toString()).startsWith(".image.dcm.inflated-").endsWith(".part");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+            });
+        }
+        try (Stream<Path> list = Files.list(spool)) {
+            assertThat(list.toList()).containsExactly(file);
+        }
     }
 
     @Test

@@ -3,11 +3,16 @@ package io.deidq.dicom.net;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +26,9 @@ class PDataOutputStreamTest {
     private static final int MAX_PDU = 4096;
     /** What a PDU of MAX_PDU carries of the message: the PDU length counts the PDV's 4-byte length and 2-byte header. */
     private static final int FRAGMENT = MAX_PDU - 6;
+
+    @TempDir
+    Path tmp;
 
     /** Every write the stream makes, one byte array each. */
     private final List<byte[]> writes = new ArrayList<>();
@@ -61,7 +69,7 @@ class PDataOutputStreamTest {
 
     @Test
     void oneStreamSendsMessageAfterMessageButNotTwoAtOnce() throws IOException {
-        PDataOutputStream stream = new PDataOutputStream(wire, MAX_PDU);
+        PDataOutputStream stream = new PDataOutputStream(wire, MAX_PDU, null);
         try (PDataOutputStream command = stream.begin(1, true)) {
             command.write(Pdus.pattern(10, 1));
         }
@@ -193,6 +201,98 @@ class PDataOutputStreamTest {
             out.write(new byte[FRAGMENT + 10]);
         }
         assertThat(calls).containsExactly("write " + (MAX_PDU + 6), "flush", "write " + (10 + 12), "flush");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theRestOfAMessageComesFromAFileThroughTheChannelWhenThereIsOne(boolean withChannel) throws IOException {
+        byte[] bytes = Pdus.pattern(3 * FRAGMENT + 110, 5);
+        Path file = Files.write(tmp.resolve("data.bin"), bytes);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        CountingChannel channel = new CountingChannel(stream);
+
+        PDataOutputStream out = new PDataOutputStream(stream, MAX_PDU, withChannel ? channel : null).begin(3, false);
+        try (FileChannel source = FileChannel.open(file)) {
+            out.finishFrom(source, 10, bytes.length - 10);
+        }
+        out.close();
+
+        List<Fragment> fragments = fragmentsOf(stream.toByteArray());
+        assertThat(fragments).extracting(Fragment::pduLength).containsExactly(MAX_PDU, MAX_PDU, MAX_PDU, 100 + 6);
+        assertThat(fragments).extracting(f -> f.header() & 3).containsExactly(0, 0, 0, 2);
+        assertThat(reassembled(fragments)).isEqualTo(Arrays.copyOfRange(bytes, 10, bytes.length));
+        assertThat(channel.bytes).as("bytes that went through the channel").isEqualTo(withChannel ? bytes.length - 10 : 0);
+    }
+
+    @Test
+    void bytesWrittenBeforeTheFileAndAnOddEndGoThroughTheBufferAndTheEndIsPadded() throws IOException {
+        byte[] bytes = Pdus.pattern(2 * FRAGMENT + 7, 9);
+        Path file = Files.write(tmp.resolve("odd.bin"), bytes);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+
+        PDataOutputStream out = new PDataOutputStream(stream, MAX_PDU, new CountingChannel(stream)).begin(1, false);
+        out.write(Pdus.pattern(4, 1));
+        try (FileChannel source = FileChannel.open(file)) {
+            out.finishFrom(source, 0, bytes.length);
+        }
+
+        List<Fragment> fragments = fragmentsOf(stream.toByteArray());
+        assertThat(fragments).allSatisfy(f -> assertThat(f.data().length % 2).isZero());
+        assertThat(fragments.get(fragments.size() - 1).header() & 2).isEqualTo(2);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(Pdus.pattern(4, 1));
+        expected.writeBytes(bytes);
+        expected.write(0);
+        assertThat(reassembled(fragments)).isEqualTo(expected.toByteArray());
+    }
+
+    /** A channel onto the same stream as the PDU headers, counting what goes through it. */
+    private static final class CountingChannel implements WritableByteChannel {
+
+        private final ByteArrayOutputStream stream;
+        long bytes;
+
+        CountingChannel(ByteArrayOutputStream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public int write(ByteBuffer source) {
+            int n = source.remaining();
+            byte[] chunk = new byte[n];
+            source.get(chunk);
+            stream.writeBytes(chunk);
+            bytes += n;
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The PDUs of a byte stream, each holding exactly one PDV. */
+    private static List<Fragment> fragmentsOf(byte[] stream) {
+        List<Fragment> fragments = new ArrayList<>();
+        ByteBuffer in = ByteBuffer.wrap(stream);
+        while (in.hasRemaining()) {
+            assertThat(in.get()).as("PDU type").isEqualTo((byte) 0x04);
+            in.get();
+            int pduLength = in.getInt();
+            int pdvLength = in.getInt();
+            assertThat(pdvLength).as("PDV length counts the header and the fragment").isEqualTo(pduLength - 4);
+            int pc = in.get() & 0xFF;
+            int header = in.get() & 0xFF;
+            byte[] data = new byte[pdvLength - 2];
+            in.get(data);
+            fragments.add(new Fragment(pduLength, pc, header, data));
+        }
+        return fragments;
     }
 
     record Fragment(int pduLength, int presentationContext, int header, byte[] data) {

@@ -138,6 +138,22 @@ class StorageScuScpTest {
     }
 
     @Test
+    void aStoreOfAnotherSopClassThanItsPresentationContextIsRefusedWithoutReachingTheHandler() throws IOException {
+        RecordingHandler handler = new RecordingHandler();
+        try (TestServer server = TestServer.start(handler);
+             Association association = open(server, 16384)) {
+            StoreResult result = DicomClient.store(association, STORAGE_CONTEXT, 1, "1.2.840.10008.5.1.4.1.1.2", UID_ROOT + "ct",
+                    out -> out.write(new byte[20_000]));
+
+            assertThat(result.status()).isEqualTo(Status.SOP_CLASS_NOT_SUPPORTED);
+            assertThat(result.errorComment()).isEqualTo("not the SOP class negotiated on presentation context " + STORAGE_CONTEXT);
+            assertThat(DicomClient.echo(association, 2)).as("the data set was drained: the next command lines up").isEqualTo(Status.SUCCESS);
+            association.release();
+        }
+        assertThat(handler.received()).isEmpty();
+    }
+
+    @Test
     void aFailedStoreThatLeftTheDataSetUnreadStillLinesUpTheNextCommand() throws IOException {
         StoreHandler refusing = new StoreHandler() {
             @Override
