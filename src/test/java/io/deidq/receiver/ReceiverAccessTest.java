@@ -1,5 +1,6 @@
 package io.deidq.receiver;
 
+import io.deidq.testing.ServiceProperties;
 import io.deidq.DeidqApplication;
 import io.deidq.dicom.dict.UID;
 import io.deidq.dicom.net.AssociateReject;
@@ -41,9 +42,7 @@ class ReceiverAccessTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("deidq.data-dir", () -> dataDir.resolve("data").toString());
-        registry.add("deidq.receiver.port", () -> 0);
-        registry.add("deidq.receiver.bind-address", () -> "127.0.0.1");
+        ServiceProperties.embedded(registry, dataDir.resolve("data"));
         registry.add("deidq.receiver.accept-any-on-loopback", () -> false);
         registry.add("deidq.receiver.allowed-peers[0].ae-title", () -> "ALLOWED");
         registry.add("deidq.receiver.allowed-peers[1].ae-title", () -> "BOUND");

@@ -1,5 +1,6 @@
 package io.deidq.receiver;
 
+import io.deidq.testing.ServiceProperties;
 import io.deidq.DeidqApplication;
 import io.deidq.dicom.data.VR;
 import io.deidq.dicom.dict.Tag;
@@ -59,9 +60,7 @@ class ReceiverFaultTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("deidq.data-dir", () -> dataDir.resolve("data").toString());
-        registry.add("deidq.receiver.port", () -> 0);
-        registry.add("deidq.receiver.bind-address", () -> "127.0.0.1");
+        ServiceProperties.embedded(registry, dataDir.resolve("data"));
         registry.add("deidq.receiver.idle-timeout", () -> "1s");
     }
 

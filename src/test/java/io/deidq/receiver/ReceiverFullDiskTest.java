@@ -1,5 +1,6 @@
 package io.deidq.receiver;
 
+import io.deidq.testing.ServiceProperties;
 import io.deidq.DeidqApplication;
 import io.deidq.dicom.net.Association;
 import io.deidq.dicom.net.Status;
@@ -51,10 +52,8 @@ class ReceiverFullDiskTest {
         spoolDir = Files.createDirectories(dataDir.resolve("spool"));
         tmpfs = run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", spoolDir.toString());
         log.info("full disk by {}", tmpfs ? "a 1 MiB tmpfs as the spool" : "deidq.min-free-space larger than the disk (mount refused)");
-        registry.add("deidq.data-dir", () -> dataDir.resolve("data").toString());
+        ServiceProperties.embedded(registry, dataDir.resolve("data"));
         registry.add("deidq.receiver.spool-directory", spoolDir::toString);
-        registry.add("deidq.receiver.port", () -> 0);
-        registry.add("deidq.receiver.bind-address", () -> "127.0.0.1");
         registry.add("deidq.min-free-space", () -> tmpfs ? "0" : "1000000TB");
     }
 

@@ -1,5 +1,6 @@
 package io.deidq.receiver;
 
+import io.deidq.testing.ServiceProperties;
 import io.deidq.DeidqApplication;
 import io.deidq.dicom.net.Association;
 import io.deidq.dicom.net.Status;
@@ -44,9 +45,7 @@ class ReceiverInteropTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("deidq.data-dir", () -> dataDir.resolve("data").toString());
-        registry.add("deidq.receiver.port", () -> 0);
-        registry.add("deidq.receiver.bind-address", () -> "127.0.0.1");
+        ServiceProperties.embedded(registry, dataDir.resolve("data"));
     }
 
     @Autowired

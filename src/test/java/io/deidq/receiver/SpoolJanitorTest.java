@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -97,7 +96,7 @@ class SpoolJanitorTest {
                 .filter(i -> i.sopInstanceUid().endsWith(".1")).findFirst().orElseThrow();
         assertThat(image.spoolPath()).isEqualTo("images/2026-01-02/whole.dcm");
         assertThat(image.sizeBytes()).isEqualTo(Files.size(whole));
-        assertThat(image.crc32c()).isEqualTo(crc32c(whole));
+        assertThat(image.crc32c()).isEqualTo(Part10.crc32c(whole));
         assertThat(image.accessionNumber()).isEqualTo("ACC-SWEEP");
         assertThat(image.associationId()).isEqualTo(association.getValue().id());
     }
@@ -111,12 +110,6 @@ class SpoolJanitorTest {
         dataset.putString(Tag.AccessionNumber, VR.SH, "ACC-SWEEP");
         DicomWriter.writeFile(file, dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         return file;
-    }
-
-    private static String crc32c(Path file) throws IOException {
-        CRC32C crc = new CRC32C();
-        crc.update(Files.readAllBytes(file));
-        return String.format("%08x", crc.getValue());
     }
 
     private static Path leftover(Path root, String name) throws IOException {

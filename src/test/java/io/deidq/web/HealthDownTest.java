@@ -1,5 +1,6 @@
 package io.deidq.web;
 
+import io.deidq.testing.ServiceProperties;
 import io.deidq.DeidqApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +25,7 @@ class HealthDownTest {
 
     @DynamicPropertySource
     static void lackOfSpace(DynamicPropertyRegistry registry) {
-        registry.add("deidq.data-dir", () -> dataDir.toString());
-        registry.add("deidq.receiver.port", () -> 0);
-        registry.add("deidq.receiver.bind-address", () -> "127.0.0.1");
+        ServiceProperties.embedded(registry, dataDir);
         registry.add("deidq.min-free-space", () -> "1000000TB");
     }
 

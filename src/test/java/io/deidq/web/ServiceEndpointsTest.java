@@ -1,5 +1,6 @@
 package io.deidq.web;
 
+import io.deidq.testing.ServiceProperties;
 import io.deidq.DeidqApplication;
 import io.deidq.dicom.io.Implementation;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,7 @@ class ServiceEndpointsTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("deidq.data-dir", () -> dataDir.resolve("data").toString());
-        registry.add("deidq.receiver.port", () -> 0);
-        registry.add("deidq.receiver.bind-address", () -> "127.0.0.1");
+        ServiceProperties.embedded(registry, dataDir.resolve("data"));
     }
 
     @Autowired

@@ -98,58 +98,58 @@ final class PduCodec {
 
     static Request decodeRequest(byte[] body) throws PduException {
         return decode(() -> {
-            ByteBuffer in = ByteBuffer.wrap(body);
-            boolean version = (in.getShort() & PROTOCOL_VERSION) != 0;
-            in.getShort();
-            String called = aeTitle(in);
-            String calling = aeTitle(in);
-            in.position(in.position() + 32);
-            String context = null;
+            Associate rq = decodeAssociate(body, PRESENTATION_CONTEXT_RQ, "A-ASSOCIATE-RQ");
             List<PresentationContext> contexts = new ArrayList<>();
-            UserInformation user = null;
-            while (in.hasRemaining()) {
-                int type = in.get() & 0xFF;
-                ByteBuffer item = item(in);
-                switch (type) {
-                    case APPLICATION_CONTEXT -> context = uid(item);
-                    case PRESENTATION_CONTEXT_RQ -> contexts.add(presentationContext(item));
-                    case USER_INFORMATION -> user = userInformation(item);
-                    default -> throw new PduException(Abort.UNRECOGNIZED_PDU_PARAMETER,
-                            String.format("A-ASSOCIATE-RQ holds an item of unknown type %02XH", type));
-                }
+            for (ByteBuffer item : rq.presentationContextItems()) {
+                contexts.add(presentationContext(item));
             }
-            requirePresent(context, "Application Context");
-            requirePresent(user, "User Information");
-            return new Request(new AssociateRequest(called, calling, context, contexts, user), version);
+            return new Request(new AssociateRequest(rq.called(), rq.calling(), rq.applicationContext(), contexts, rq.user()),
+                    rq.versionSupported());
         });
     }
 
     static AssociateAccept decodeAccept(byte[] body) throws PduException {
         return decode(() -> {
-            ByteBuffer in = ByteBuffer.wrap(body);
-            in.getShort();
-            in.getShort();
-            String called = aeTitle(in);
-            String calling = aeTitle(in);
-            in.position(in.position() + 32);
-            String context = null;
+            Associate ac = decodeAssociate(body, PRESENTATION_CONTEXT_AC, "A-ASSOCIATE-AC");
             List<PresentationContextResult> results = new ArrayList<>();
-            UserInformation user = null;
-            while (in.hasRemaining()) {
-                int type = in.get() & 0xFF;
-                ByteBuffer item = item(in);
-                switch (type) {
-                    case APPLICATION_CONTEXT -> context = uid(item);
-                    case PRESENTATION_CONTEXT_AC -> results.add(presentationContextResult(item));
-                    case USER_INFORMATION -> user = userInformation(item);
-                    default -> throw new PduException(Abort.UNRECOGNIZED_PDU_PARAMETER,
-                            String.format("A-ASSOCIATE-AC holds an item of unknown type %02XH", type));
-                }
+            for (ByteBuffer item : ac.presentationContextItems()) {
+                results.add(presentationContextResult(item));
             }
-            requirePresent(context, "Application Context");
-            requirePresent(user, "User Information");
-            return new AssociateAccept(called, calling, context, results, user);
+            return new AssociateAccept(ac.called(), ac.calling(), ac.applicationContext(), results, ac.user());
         });
+    }
+
+    /** What an A-ASSOCIATE-RQ and -AC have alike (PS3.8 9.3.2, 9.3.3); their presentation context items are left to each. */
+    private record Associate(boolean versionSupported, String called, String calling, String applicationContext,
+                             List<ByteBuffer> presentationContextItems, UserInformation user) {
+    }
+
+    private static Associate decodeAssociate(byte[] body, int presentationContextType, String pdu) throws PduException {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        boolean version = (in.getShort() & PROTOCOL_VERSION) != 0;
+        in.getShort();
+        String called = aeTitle(in);
+        String calling = aeTitle(in);
+        in.position(in.position() + 32);
+        String context = null;
+        List<ByteBuffer> contexts = new ArrayList<>();
+        UserInformation user = null;
+        while (in.hasRemaining()) {
+            int type = in.get() & 0xFF;
+            ByteBuffer item = item(in);
+            if (type == APPLICATION_CONTEXT) {
+                context = uid(item);
+            } else if (type == presentationContextType) {
+                contexts.add(item);
+            } else if (type == USER_INFORMATION) {
+                user = userInformation(item);
+            } else {
+                throw new PduException(Abort.UNRECOGNIZED_PDU_PARAMETER, String.format("%s holds an item of unknown type %02XH", pdu, type));
+            }
+        }
+        requirePresent(context, "Application Context");
+        requirePresent(user, "User Information");
+        return new Associate(version, called, calling, context, contexts, user);
     }
 
     static AssociateReject decodeReject(byte[] body) throws PduException {
