@@ -5,13 +5,18 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Makes {@code deidq.data-dir} absolute before anything reads it, so that a relative one
- * ({@code DEIDQ_DATA_DIR=data2}) means the same everywhere it is used: H2 refuses a database path
+ * Prepares {@code deidq.data-dir} before anything uses it. It is made absolute, so that a relative
+ * one ({@code DEIDQ_DATA_DIR=data2}) means the same everywhere: H2 refuses a database path
  * implicitly relative to the working directory, and the default database URL is built from it.
+ * It is created, owner-only, before the database is opened: H2 would otherwise create it with the
+ * umask's permissions, readable by every user, and it holds the database and the spool.
  */
 class DataDirectoryResolution implements EnvironmentPostProcessor {
 
@@ -20,9 +25,15 @@ class DataDirectoryResolution implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String dataDir = environment.getProperty(PROPERTY);
-        if (dataDir != null && !dataDir.isBlank()) {
-            String absolute = Path.of(dataDir).toAbsolutePath().normalize().toString();
-            environment.getPropertySources().addFirst(new MapPropertySource("deidq-data-dir", Map.of(PROPERTY, absolute)));
+        if (dataDir == null || dataDir.isBlank()) {
+            return;
         }
+        Path absolute = Path.of(dataDir).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute, OwnerOnly.DIRECTORY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + absolute, e);
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("deidq-data-dir", Map.of(PROPERTY, absolute.toString())));
     }
 }
