@@ -1,6 +1,7 @@
 package io.deidq.web;
 
 import io.deidq.DeidqProperties;
+import io.deidq.dicom.io.Implementation;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * GET /health, without authentication: UP (200) while deidq can store what it receives, DOWN
  * (503) when its data directory is missing, not writable, or short of free space, because then
- * every image sent to it would be refused.
+ * every image sent to it would be refused. It names the version too, as the GSID API's health
+ * check does (seed 001).
  */
 @RestController
 public class HealthController {
@@ -33,6 +35,7 @@ public class HealthController {
         boolean up = "UP".equals(storage.get("status"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
+        body.put("version", Implementation.VERSION);
         body.put("checks", Map.of("storage", storage));
         return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
