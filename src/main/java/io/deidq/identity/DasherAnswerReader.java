@@ -87,7 +87,7 @@ final class DasherAnswerReader {
         String where = "the answer to entity #" + (place + 1) + " of the call";
         String suid = suid(result, where);
         int jitter = jitter(result, where);
-        String jittered = jitteredTimestamp(result, where);
+        String jittered = jitteredTimestamp(result, where, asked.idTimestamp());
         JsonNode items = result.get("items");
         if (items == null || items.isNull()) {
             if (!asked.items().isEmpty()) {
@@ -140,7 +140,7 @@ final class DasherAnswerReader {
             IdentityRequest.Item item = asked.items().get(j);
             String at = "the answer to item #" + (j + 1) + " of entity #" + (place + 1) + " of the call";
             answered.add(new IdentityResponse.ItemResult(item.id(), item.idSource(), suid(byAsked[j], at), jitter(byAsked[j], at),
-                    jitteredTimestamp(byAsked[j], at)));
+                    jitteredTimestamp(byAsked[j], at, item.idTimestamp())));
         }
         return new IdentityResponse.EntityResult(asked.id(), asked.idSource(), suid, jitter, jittered, answered);
     }
@@ -172,7 +172,12 @@ final class DasherAnswerReader {
         return jitter.intValue();
     }
 
-    private static String jitteredTimestamp(JsonNode node, String where) throws IdentityException {
+    /** Required when the call had a timestamp to jitter; without one there may be none. */
+    private static String jitteredTimestamp(JsonNode node, String where, String asked) throws IdentityException {
+        JsonNode answered = node.get("jittered_timestamp");
+        if (asked == null && (answered == null || answered.isNull())) {
+            return null;
+        }
         String timestamp = text(node, "jittered_timestamp", where);
         if (!DasherTimestamps.valid(timestamp)) {
             throw malformed("has a jittered_timestamp that is not ISO-8601 with \"Z\" or an offset in " + where);

@@ -74,8 +74,11 @@ public class EmbeddedIdentityService implements IdentityService {
         return new LocalIdentifier(centerId, entity.idSource(), entity.id());
     }
 
-    /** {@code timestamp}, valid already, shifted by {@code jitter} days. */
+    /** {@code timestamp}, valid already, shifted by {@code jitter} days; null when there is none. */
     private static String shifted(String timestamp, int jitter, String at) throws InvalidIdentityRequest {
+        if (timestamp == null) {
+            return null;
+        }
         IdentityTimestamp shifted = IdentityTimestamp.parse(timestamp).orElseThrow().plusDays(jitter);
         if (!shifted.writable()) {
             throw new InvalidIdentityRequest(at + ".id_timestamp, shifted, falls outside the years 0000 to 9999", false);

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What the embedded service requires of a request before it answers any of it: every entity and
- * item has an id, an id_source and an id_timestamp (ISO-8601, see {@link IdentityTimestamp}), ids
- * and sources as {@link LocalIds} allows. The first violation refuses the whole request, naming
+ * item has an id and an id_source, as {@link LocalIds} allows, and an id_timestamp, when it has one,
+ * is ISO-8601 (see {@link IdentityTimestamp}). A timestamp may be missing, as som's requests leave
+ * it out for a patient with no birth date: there is then nothing to jitter. The first violation refuses the whole request, naming
  * the field by its place in the request ({@code identifiers[0].items[3].id_timestamp}).
  */
 final class IdentityRequestValidation {
@@ -39,10 +40,7 @@ final class IdentityRequestValidation {
     private static void fields(String at, String id, String idSource, String idTimestamp) throws InvalidIdentityRequest {
         id(at + ".id", id, LocalIds.MAX_ID_LENGTH);
         id(at + ".id_source", idSource, LocalIds.MAX_TYPE_LENGTH);
-        if (idTimestamp == null) {
-            throw new InvalidIdentityRequest(at + ".id_timestamp is missing", true);
-        }
-        if (IdentityTimestamp.parse(idTimestamp).isEmpty()) {
+        if (idTimestamp != null && IdentityTimestamp.parse(idTimestamp).isEmpty()) {
             throw new InvalidIdentityRequest(at + ".id_timestamp is not an ISO-8601 date and time such as 1961-07-27T00:00:00Z"
                     + " (a Z or an offset such as -0800 after the seconds)", false);
         }

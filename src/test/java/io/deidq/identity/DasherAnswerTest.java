@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static io.deidq.identity.DasherFixture.PATIENT;
@@ -143,6 +144,21 @@ class DasherAnswerTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("ACC1", "DCM Accession #", "I1", "2010-02-06T11:50:00-0800"),
                             org.assertj.core.groups.Tuple.tuple("ACC2", "DCM Accession #", "I2", timestamp));
         });
+    }
+
+    @Test
+    void withoutATimestampToJitterTheAnswerMayHaveNoJitteredTimestamp() throws Exception {
+        dasher.server.respond((n, request) -> DasherFakeServer.Reply.json(200, answer(ENTITY + ", \"suid\": \"S1\", \"jitter\": -3, \"items\": ["
+                + "{\"id\": \"ACC1\", \"id_source\": \"DCM Accession #\", \"suid\": \"I1\", \"jitter\": -3}]")));
+        IdentityRequest undated = DasherFixture.request(new IdentityRequest.Entity(PATIENT, "Stanford MRN", null, null,
+                List.of(new IdentityRequest.Item("ACC1", "DCM Accession #", null, null))));
+
+        IdentityResponse response = dasher.service().identify("test", undated);
+
+        IdentityResponse.EntityResult entity = response.results().get(0);
+        assertThat(entity.suid()).isEqualTo("S1");
+        assertThat(entity.jitteredTimestamp()).isNull();
+        assertThat(entity.items()).singleElement().satisfies(item -> assertThat(item.jitteredTimestamp()).isNull());
     }
 
     @Test

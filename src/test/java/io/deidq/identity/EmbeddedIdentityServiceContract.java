@@ -165,13 +165,24 @@ abstract class EmbeddedIdentityServiceContract {
     }
 
     @Test
+    void aPatientWithoutABirthDateIsPseudonymisedWithNothingToJitter() throws IdentityException {
+        String mrn = unique("MRN");
+        IdentityResponse response = service.identify("test", request(patient(mrn, null)));
+
+        IdentityResponse.EntityResult entity = response.results().get(0);
+        assertThat(entity.suid()).isNotEmpty();
+        assertThat(entity.jitter()).isNotZero();
+        assertThat(entity.jitteredTimestamp()).isNull();
+        assertThat(service.identify("test", request(patient(mrn, "1961-07-27T00:00:00Z"))).results().get(0).suid())
+                .as("the same patient, with a birth date this time").isEqualTo(entity.suid());
+    }
+
+    @Test
     void aRequestMissingAFieldOrWithAnInvalidOneIsRefusedForGood() {
         InvalidIdentityRequest missingId = catchThrowableOfType(InvalidIdentityRequest.class, () -> service.identify("test",
                 request(patient(unique("MRN"), "1961-07-27T00:00:00Z", new IdentityRequest.Item(null, "DCM Accession #", "2010-01-01T00:00:00Z", null)))));
         InvalidIdentityRequest missingSource = catchThrowableOfType(InvalidIdentityRequest.class, () -> service.identify("test",
                 request(new IdentityRequest.Entity(unique("MRN"), null, "1961-07-27T00:00:00Z", null, null))));
-        InvalidIdentityRequest missingTimestamp = catchThrowableOfType(InvalidIdentityRequest.class, () -> service.identify("test",
-                request(patient(unique("MRN"), null))));
         InvalidIdentityRequest badTimestamp = catchThrowableOfType(InvalidIdentityRequest.class, () -> service.identify("test",
                 request(patient(unique("MRN"), "1961-07-27"))));
         InvalidIdentityRequest blankId = catchThrowableOfType(InvalidIdentityRequest.class, () -> service.identify("test",
@@ -179,11 +190,10 @@ abstract class EmbeddedIdentityServiceContract {
 
         assertThat(missingId).hasMessage("identifiers[0].items[0].id is missing");
         assertThat(missingSource).hasMessage("identifiers[0].id_source is missing");
-        assertThat(missingTimestamp).hasMessage("identifiers[0].id_timestamp is missing");
-        assertThat(List.of(missingId, missingSource, missingTimestamp)).allMatch(InvalidIdentityRequest::missing);
+        assertThat(List.of(missingId, missingSource)).allMatch(InvalidIdentityRequest::missing);
         assertThat(badTimestamp.getMessage()).startsWith("identifiers[0].id_timestamp is not an ISO-8601 date and time");
         assertThat(blankId).hasMessage("identifiers[0].id is empty");
         assertThat(List.of(badTimestamp, blankId)).noneMatch(InvalidIdentityRequest::missing);
-        assertThat(List.of(missingId, missingSource, missingTimestamp, badTimestamp, blankId)).noneMatch(IdentityException::retryable);
+        assertThat(List.of(missingId, missingSource, badTimestamp, blankId)).noneMatch(IdentityException::retryable);
     }
 }

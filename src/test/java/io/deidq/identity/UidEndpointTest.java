@@ -100,11 +100,25 @@ class UidEndpointTest {
     }
 
     @Test
+    void anEntityAndItemWithoutTimestampsGetPseudonymsAndJitterButNoJitteredTimestamp() {
+        JsonHttp.Answer answer = http.post("/v1/uid/test",
+                "{\"identifiers\": [{\"id\": \"NOBIRTHDATE1\", \"id_source\": \"Stanford MRN\", \"items\": [{\"id\": \"ACCNODATE1\", \"id_source\": \"DCM Accession #\"}]}]}", KEY);
+
+        assertThat(answer.code()).isEqualTo(200);
+        JsonNode entity = answer.body().get("results").get(0);
+        assertThat(entity.get("suid").asText()).isNotEmpty();
+        assertThat(entity.get("jitter").asInt()).isNotZero();
+        assertThat(entity.has("jittered_timestamp")).isFalse();
+        JsonNode item = entity.get("items").get(0);
+        assertThat(item.get("suid").asText()).isNotEmpty().isNotEqualTo(entity.get("suid").asText());
+        assertThat(item.get("jitter").asInt()).isEqualTo(entity.get("jitter").asInt());
+        assertThat(item.has("jittered_timestamp")).isFalse();
+    }
+
+    @Test
     void aRequestMissingAFieldIs400AndOneWithAnInvalidValue422() {
         JsonHttp.Answer missingId = http.post("/v1/uid/test",
                 "{\"identifiers\": [{\"id_source\": \"Stanford MRN\", \"id_timestamp\": \"1961-07-27T00:00:00Z\"}]}", KEY);
-        JsonHttp.Answer missingTimestamp = http.post("/v1/uid/test",
-                "{\"identifiers\": [{\"id\": \"1\", \"id_source\": \"Stanford MRN\", \"items\": [{\"id\": \"2\", \"id_source\": \"DCM Accession #\"}]}]}", KEY);
         JsonHttp.Answer badTimestamp = http.post("/v1/uid/test",
                 "{\"identifiers\": [{\"id\": \"1\", \"id_source\": \"Stanford MRN\", \"id_timestamp\": \"27/07/1961\"}]}", KEY);
         JsonHttp.Answer noIdentifiers = http.post("/v1/uid/test", "{}", KEY);
@@ -113,8 +127,6 @@ class UidEndpointTest {
 
         assertThat(missingId.code()).isEqualTo(400);
         assertThat(missingId.body()).isEqualTo(parse("{\"detail\": \"identifiers[0].id is missing\"}"));
-        assertThat(missingTimestamp.code()).isEqualTo(400);
-        assertThat(missingTimestamp.detail()).isEqualTo("identifiers[0].id_timestamp is missing");
         assertThat(badTimestamp.code()).isEqualTo(422);
         assertThat(badTimestamp.detail()).startsWith("identifiers[0].id_timestamp is not an ISO-8601 date and time").doesNotContain("27/07/1961");
         assertThat(noIdentifiers.code()).isEqualTo(400);
