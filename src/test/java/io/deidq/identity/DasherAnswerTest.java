@@ -1,16 +1,11 @@
 package io.deidq.identity;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,7 +18,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Malformed and incomplete answers fail with a reason and are retryable (the stage can run again),
  * without being retried at once; timestamps are taken with "Z" or an offset (seed 000).
  */
-class DasherAnswerTest {
+class DasherAnswerTest extends DasherTest {
 
     /** The one entity of the request, PATIENT with items ACC1 and ACC2, answered as a test wants. */
     private static final String ENTITY = "\"id\": \"" + PATIENT + "\", \"id_source\": \"Stanford MRN\"";
@@ -31,24 +26,6 @@ class DasherAnswerTest {
             + " \"jittered_timestamp\": \"2010-02-06T11:50:00-0800\"}";
     private static final String ITEM2 = "{\"id\": \"ACC2\", \"suid\": \"I2\", \"jitter\": -3, \"jittered_timestamp\": \"2010-02-06T11:50:00Z\"}";
     private static final String ENTITY_FIELDS = "\"suid\": \"S1\", \"jitter\": -3, \"jittered_timestamp\": \"1961-07-24T00:00:00-0700\"";
-
-    @RegisterExtension
-    final DasherLogCapture log = new DasherLogCapture();
-
-    @TempDir
-    Path dir;
-
-    DasherFixture dasher;
-
-    @BeforeEach
-    void start() throws Exception {
-        dasher = new DasherFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        dasher.close();
-    }
 
     static Stream<Arguments> malformed() {
         return Stream.of(

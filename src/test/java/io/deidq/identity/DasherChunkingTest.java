@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,27 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Requests are split so that no entity has more than 1,000 items in a call, and the answers put back together by id. */
-class DasherChunkingTest {
+class DasherChunkingTest extends DasherTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @RegisterExtension
-    final DasherLogCapture log = new DasherLogCapture();
-
-    @TempDir
-    Path dir;
-
-    DasherFixture dasher;
-
-    @BeforeEach
-    void start() throws Exception {
-        dasher = new DasherFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        dasher.close();
-    }
 
     @Test
     void anEntityWith2500ItemsTakesThreeCallsWhoseShuffledAnswersAreReassembled() throws Exception {

@@ -1,17 +1,12 @@
 package io.deidq.identity;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,15 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is left out of these contexts, so that a DEIDQ_CLIENT_SECRETS of the machine running the tests
  * changes nothing; the tests set the variable as a property, which Spring reads the same way.
  */
-class DasherConfigurationTest {
-
-    @RegisterExtension
-    final DasherLogCapture log = new DasherLogCapture();
-
-    @TempDir
-    Path dir;
-
-    DasherFixture dasher;
+class DasherConfigurationTest extends DasherTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(DasherProperties.class)
@@ -42,16 +29,6 @@ class DasherConfigurationTest {
             .withInitializer(context -> context.getEnvironment().getPropertySources()
                     .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME))
             .withUserConfiguration(Properties.class, DasherConfiguration.class);
-
-    @BeforeEach
-    void start() throws Exception {
-        dasher = new DasherFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        dasher.close();
-    }
 
     @Test
     void theEmbeddedServiceIsTheDefault() {

@@ -1,16 +1,11 @@
 package io.deidq.identity;
 
 import ch.qos.logback.classic.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static io.deidq.identity.DasherFixture.oneStudy;
@@ -18,25 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Retry with backoff on DASHER's failures, the circuit breaker, the rate limiter and the request timeout. */
-class DasherResilienceTest {
-
-    @RegisterExtension
-    final DasherLogCapture log = new DasherLogCapture();
-
-    @TempDir
-    Path dir;
-
-    DasherFixture dasher;
-
-    @BeforeEach
-    void start() throws Exception {
-        dasher = new DasherFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        dasher.close();
-    }
+class DasherResilienceTest extends DasherTest {
 
     @Test
     void fiveHundredsAreRetriedWithGrowingBackoffUntilAnAnswer() throws Exception {

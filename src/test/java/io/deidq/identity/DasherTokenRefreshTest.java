@@ -3,11 +3,7 @@ package io.deidq.identity;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,25 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** An access token DASHER refuses (401) is refreshed through token_uri, written back, and the call sent once more. */
-class DasherTokenRefreshTest {
-
-    @RegisterExtension
-    final DasherLogCapture log = new DasherLogCapture();
-
-    @TempDir
-    Path dir;
-
-    DasherFixture dasher;
-
-    @BeforeEach
-    void start() throws Exception {
-        dasher = new DasherFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        dasher.close();
-    }
+class DasherTokenRefreshTest extends DasherTest {
 
     @Test
     void anExpiredTokenIsRefreshedWrittenBackOwnerOnlyAndTheCallSentOnceMore() throws Exception {
