@@ -135,11 +135,26 @@ public final class DicomReader {
         long at = in.position();
         // PS3.10 demands explicit VR little endian; some old writers used implicit VR, which shows in the VR bytes.
         boolean explicit = VR.ofCode((in.peek(4) << 8) | in.peek(5)) != null;
+        long end = groupLengthEnd(in, at);
+        // A big endian data set can begin with bytes that read as group 0002 in little endian; where
+        // the group length says the meta ends, it ends (as dcmtk reads it). Without one, the group does.
         parser.readTopLevel(meta, explicit ? Encoding.EXPLICIT_LITTLE_ENDIAN : Encoding.IMPLICIT_LITTLE_ENDIAN,
-                tag -> Tags.group(tag) != 0x0002, null);
+                tag -> Tags.group(tag) != 0x0002 || in.position() - 4 >= end, null);
         if (meta.isEmpty()) {
             throw in.error(at, "File Meta Information has no elements");
         }
+    }
+
+    /**
+     * Where File Meta Information ends by its group length (0002,0000), or never if it begins with
+     * none. Explicit and implicit VR both give that element 12 bytes: tag, VR and length or length, value.
+     */
+    private static long groupLengthEnd(ByteSource in, long at) throws IOException {
+        if (in.size() - at < 12 || in.peek(0) != 0x02 || in.peek(1) != 0 || in.peek(2) != 0 || in.peek(3) != 0) {
+            return Long.MAX_VALUE;
+        }
+        long length = in.peek(8) | (in.peek(9) << 8) | (in.peek(10) << 16) | ((long) in.peek(11) << 24);
+        return at + 12 + length;
     }
 
     private static TransferSyntax transferSyntax(ByteSource in, Dataset meta) throws IOException {

@@ -131,6 +131,19 @@ class DicomReaderTest {
     }
 
     @Test
+    void fileMetaEndsWhereItsGroupLengthSaysEvenIfABigEndianDataSetBeginsWithBytesThatReadAsGroup0002() throws IOException {
+        // (0200,0100) in big endian is 02 00 01 00: group 0002 to a little endian reader. Found by the fuzz test.
+        byte[] file = Encoded.part10(BIG).raw(Encoded.bigEndian()
+                .explicit(0x02000100, "OB", new byte[] {1, 2, 3, 4, 5, 6, 7, 8})
+                .bytes()).bytes();
+
+        DicomFile dicom = read(file);
+
+        assertThat(dicom.fileMeta().getString(Tag.TransferSyntaxUID)).isEqualTo(BIG);
+        assertThat(dicom.dataset().get(0x02000100).bytes()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    }
+
+    @Test
     void deflatedDataSetsAreInflatedFromFilesAndFromMemory() throws IOException {
         byte[] dataset = Encoded.littleEndian().explicit(Tag.PatientID, "LO", "12345678").bytes();
         byte[] file = Encoded.part10("1.2.840.10008.1.2.1.99").raw(deflate(dataset)).bytes();
