@@ -176,6 +176,15 @@ class RecipeParserTest {
     }
 
     @Test
+    void theDocumentedPrivateCreatorExamples() throws RecipeException {
+        assertThat(header("REMOVE 0033,\"MITRA OBJECT UTF8 ATTRIBUTES 1.0\",1E", "BLANK (0029,\"SIEMENS CSA HEADER\",21)",
+                "REPLACE (7FE1,\"Philips Imaging DD 001\",08) \"REDACTED\"")).extracting(HeaderAction::selector, HeaderAction::value)
+                .containsExactly(tuple(new Selector.PrivateTag(0x0033, "MITRA OBJECT UTF8 ATTRIBUTES 1.0", 0x1E), null),
+                        tuple(new Selector.PrivateTag(0x0029, "SIEMENS CSA HEADER", 0x21), null),
+                        tuple(new Selector.PrivateTag(0x7FE1, "Philips Imaging DD 001", 0x08), new Literal("\"REDACTED\"")));
+    }
+
+    @Test
     void expandersCompileTheirRegexCaseInsensitivelyAndSplitOnTheFirstColonOutsideQuotes() throws RecipeException {
         assertPattern(selector("contains:Name"), Selector.Contains.class, "Name");
         assertPattern(selector("CONTAINS:\\D{7}"), Selector.Contains.class, "\\D{7}");
@@ -345,6 +354,22 @@ class RecipeParserTest {
                 new Criterion(CONTAINS, "SeriesDescription", "c+d"), new Criterion(NOTEQUALS, "Modality", "CT"));
         assertThat(label.lines().get(2).joiners()).containsExactly(Joiner.OR, Joiner.AND);
         assertThat(label.lines().get(3).criteria()).containsExactly(new Criterion(EQUALS, "Modality", "CT|MR"));
+    }
+
+    @Test
+    void commentsEndFilterLinesAndLabelNamesToo() throws RecipeException {
+        FilterLabel label = parse("""
+                FORMAT dicom
+                %filter graylist # the known ones
+                LABEL Dose Report # (Susan Weber)
+                  || contains SeriesDescription Dose # the report's banner
+                  # a comment between criteria
+                  coordinates 0,0,512,110 # the banner
+                """).filters().get(0).labels().get(0);
+        assertThat(label.name()).isEqualTo("Dose Report");
+        assertThat(label.lines()).containsExactly(new CriterionLine(Joiner.OR, List.of(new Criterion(CONTAINS, "SeriesDescription", "Dose")),
+                List.of(), at(4, "|| contains SeriesDescription Dose # the report's banner")));
+        assertThat(label.coordinates()).extracting(Coordinates::region).containsExactly(new Box(0, 0, 512, 110));
     }
 
     @Test
