@@ -13,9 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The names deid's selectors match besides keywords: pydicom's element names ("Patient's Name"),
@@ -26,6 +28,7 @@ final class ElementNames {
 
     private static final Map<String, String> NAME_BY_KEYWORD = new HashMap<>(8192);
     private static final Map<String, String> KEYWORD_BY_LOWER_CASE = new HashMap<>(8192);
+    private static final Set<String> KEYWORDS = new HashSet<>(8192);
     private static final Map<String, List<String>> KEYWORDS_BY_LOWER_CASE_NAME = new HashMap<>(8192);
 
     static {
@@ -43,6 +46,7 @@ final class ElementNames {
                 String keyword = line.substring(0, tab);
                 String name = line.substring(tab + 1);
                 KEYWORD_BY_LOWER_CASE.put(lower(keyword), keyword);
+                KEYWORDS.add(keyword);
                 if (!name.isEmpty()) {
                     NAME_BY_KEYWORD.put(keyword, name);
                     KEYWORDS_BY_LOWER_CASE_NAME.computeIfAbsent(lower(name), n -> new ArrayList<>()).add(keyword);
@@ -72,7 +76,7 @@ final class ElementNames {
             return "";
         }
         String keyword = ElementDictionary.keywordOf(tag);
-        return KEYWORD_BY_LOWER_CASE.containsKey(lower(keyword)) ? keyword : "";
+        return KEYWORDS.contains(keyword) ? keyword : "";
     }
 
     /** The name pydicom gives an element (DataElement.name), {@code creator} being its block's private creator or null. */

@@ -7,7 +7,6 @@ import io.deidq.dicom.dict.ElementDictionary;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Applies the {@code %header} actions of a recipe to data sets, as deid's code does (reference
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  * one instance serves any number of threads.
  */
 public final class HeaderCleaner {
-
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
 
     private final CompiledAction[] actions;
     private final ActionDispatch dispatch;
@@ -37,9 +34,10 @@ public final class HeaderCleaner {
         this.options = options;
         this.lists = new ListRules(recipe);
         List<HeaderAction> header = recipe.header();
+        Map<String, RecipeFunction> registered = Map.copyOf(functions);
         this.actions = new CompiledAction[header.size()];
         for (int i = 0; i < header.size(); i++) {
-            actions[i] = compile(i, header.get(i), recipe, Map.copyOf(functions));
+            actions[i] = compile(i, header.get(i), recipe, registered);
         }
         this.dispatch = new ActionDispatch(actions);
     }
@@ -79,7 +77,7 @@ public final class HeaderCleaner {
     }
 
     private static void checkJitterAmount(Value value, Origin origin) throws RecipeException {
-        if (value instanceof Value.Literal literal && !INTEGER.matcher(literal.text().strip()).matches()) {
+        if (value instanceof Value.Literal literal && !ValueSource.INTEGER.matcher(literal.text().strip()).matches()) {
             throw new RecipeException(origin, "JITTER takes a whole number of days or var:/func:, not " + literal.text());
         }
         if (value instanceof Value.DeidFunction) {

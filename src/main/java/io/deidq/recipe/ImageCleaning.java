@@ -3,6 +3,7 @@ package io.deidq.recipe;
 import io.deidq.dicom.data.Dataset;
 import io.deidq.dicom.data.Element;
 import io.deidq.dicom.data.Tags;
+import io.deidq.dicom.data.VR;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -202,7 +203,7 @@ final class ImageCleaning {
         if (element.isSequence()) {
             field.itemsGoneAt = Math.min(field.itemsGoneAt, at);
         }
-        field.dataset.put(Element.empty(field.tag, element.isSequence() ? element.vr() : field.vr));
+        field.dataset.put(Element.empty(field.tag, element.isSequence() ? VR.SQ : field.vr));
     }
 
     private void jitter(IndexedField field, Element element, CompiledAction action) throws Refusal {

@@ -73,10 +73,6 @@ final class IndexedField {
         return Tags.isPrivateCreator(tag);
     }
 
-    int depth() {
-        return parent == null ? 0 : parent.depth() + 1;
-    }
-
     /** deid's nested name: the keywords from the top, joined by "__" (RequestAttributesSequence__CodeValue). */
     String namePath() {
         if (namePath == null) {
@@ -127,11 +123,14 @@ final class IndexedField {
         return text.length() >= digits ? text : "0".repeat(digits - text.length()) + text;
     }
 
-    /** How messages name the field: its keyword, private name or tag, and for a nested one its uid and name paths. */
+    /**
+     * How messages name the field: its keyword (a private element by its tag alone: its creator is
+     * a value of the data set) and for a nested one its uid and name paths.
+     */
     String describe() {
-        String own = keyword.isEmpty() ? (creator != null ? "(" + privateName() + ")" : Tags.toString(tag)) : keyword;
+        String own = keyword.isEmpty() ? Tags.toString(tag) : keyword;
         if (parent == null) {
-            return keyword.isEmpty() && creator == null ? own : own + " " + Tags.toString(tag);
+            return keyword.isEmpty() ? own : own + " " + Tags.toString(tag);
         }
         return own + " at " + uidPath() + " (" + namePath() + ")";
     }

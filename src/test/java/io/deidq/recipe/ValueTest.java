@@ -207,4 +207,31 @@ class ValueTest {
         assertThat(text(clean("REPLACE StudyDate deid_func:jitter days=2 years=1"), Tag.StudyDate)).isEqualTo("20240103");
         assertThat(text(clean("REPLACE StudyDate deid_func:jitter"), Tag.StudyDate)).isEqualTo("20230102");
     }
+
+    @Test
+    void aNestedFieldIsNamedByItsPathsAndNeverByItsValue() {
+        assertThatThrownBy(() -> clean("REPLACE RequestAttributesSequence__RequestedProcedureCodeSequence__CodeValue var:code"))
+                .hasMessage("CodeValue at (0040,0275)__0__(0032,1064)__0__(0008,0100) "
+                        + "(RequestAttributesSequence__RequestedProcedureCodeSequence__CodeValue): test.dicom line 1 "
+                        + "(\"REPLACE RequestAttributesSequence__RequestedProcedureCodeSequence__CodeValue var:code\"): "
+                        + "variable code is not set for this image (var:code)");
+    }
+
+    @Test
+    void aPrivateAddWithoutItsCreatorsBlockFailsTheImage() {
+        assertThatThrownBy(() -> clean("ADD (0011,\"ACME 1.0\",05) x"))
+                .isInstanceOf(RecipeApplicationException.class)
+                .hasMessage("test.dicom line 1 (\"ADD (0011,\"ACME 1.0\",05) x\"): the data set has no block of private creator "
+                        + "\"ACME 1.0\" in group 0011 to add the element to");
+    }
+
+    @Test
+    void aReplaceByValuesAlsoKeepsRemoveOff() throws Exception {
+        Recipe recipe = Recipes.builder().values("names", "SPLIT PatientName ^ 4")
+                .header("REMOVE ALL", "REPLACE values:names X").build();
+        Dataset ds = humans();
+        new HeaderCleaner(recipe, Map.of(), new HeaderOptions(null, false)).clean(ds, Map.of());
+        assertThat(ds.elements()).extracting(Element::tag).containsExactly(Tag.PatientName, Headers.MITRA_1E);
+        assertThat(text(ds, Tag.PatientName)).isEqualTo("X");
+    }
 }
