@@ -14,7 +14,6 @@ import java.util.Set;
 import static io.deidq.recipe.HeaderAction.Action.ADD;
 import static io.deidq.recipe.HeaderAction.Action.BLANK;
 import static io.deidq.recipe.HeaderAction.Action.KEEP;
-import static io.deidq.recipe.HeaderAction.Action.REMOVE;
 
 /**
  * One run of a recipe's header actions over one data set, with deid's precedence (reference 1.5):
