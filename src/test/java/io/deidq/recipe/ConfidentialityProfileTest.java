@@ -79,17 +79,20 @@ class ConfidentialityProfileTest {
 
     /** The two generated recipes and what each takes of the options. */
     enum Profile {
-        DEIDQ("deidq.dicom", true, "MODIFIED"),
-        BASIC("ps3.15-basic.dicom", false, "REMOVED");
+        DEIDQ("deidq.dicom", true, "MODIFIED", "Basic Application Confidentiality Profile",
+                "Retain Longitudinal Temporal Information Modified Dates Option", "Retain Patient Characteristics Option"),
+        BASIC("ps3.15-basic.dicom", false, "REMOVED", "Basic Application Confidentiality Profile");
 
         final String file;
         final boolean options;
         final String temporalInformation;
+        final String[] method;
 
-        Profile(String file, boolean options, String temporalInformation) {
+        Profile(String file, boolean options, String temporalInformation, String... method) {
             this.file = file;
             this.options = options;
             this.temporalInformation = temporalInformation;
+            this.method = method;
         }
     }
 
@@ -129,12 +132,27 @@ class ConfidentialityProfileTest {
         soft.assertThat(new HashSet<>(uids.values())).as("one new UID per original UID").hasSize(uids.size());
         soft.assertThat(cleaned.getString(Tag.PatientIdentityRemoved)).isEqualTo("YES");
         soft.assertThat(cleaned.getString(Tag.LongitudinalTemporalInformationModified)).isEqualTo(profile.temporalInformation);
-        soft.assertThat(cleaned.getString(Tag.DeidentificationMethod)).isEqualTo("Basic Application Confidentiality Profile");
+        soft.assertThat(cleaned.getStrings(Tag.DeidentificationMethod)).containsExactly(profile.method);
         soft.assertAll();
 
         Path written = dir.resolve("cleaned.dcm");
         DicomWriter.writeFile(written, cleaned, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         Dcmtk.run(dir, "dcmdump", written.toString()).assertClean();
+    }
+
+    /** A flag with no region quarantines the image: for what the header recipe cannot make safe. */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void theBlacklistFlagsBurnedInAnnotationAndScannedDocumentsWithNoRegion(Profile profile) throws Exception {
+        PixelFilter filter = new PixelFilter(RecipeParser.load(RULES.resolve(profile.file)));
+        assertThat(filter.evaluate(image("CT", "ORIGINAL\\PRIMARY\\AXIAL", "NO")).matches()).isEmpty();
+        assertThat(filter.evaluate(image("CT", "DERIVED\\SECONDARY", "NO")).matches()).isEmpty();
+        FilterResult burnedIn = filter.evaluate(image("US", "ORIGINAL\\PRIMARY", "YES"));
+        assertThat(burnedIn.reasons()).isEqualTo("blacklist/Burned In Annotation");
+        assertThat(burnedIn.regions()).isEmpty();
+        FilterResult scanned = filter.evaluate(image("OT", "DERIVED\\SECONDARY", "NO"));
+        assertThat(scanned.reasons()).isEqualTo("blacklist/Scanned Document or Screen Capture");
+        assertThat(scanned.regions()).isEmpty();
     }
 
     @Test
@@ -471,6 +489,14 @@ class ConfidentialityProfileTest {
             return HexFormat.of().formatHex(e.bytes());
         }
         return String.join("\\", Values.strings(e, SpecificCharacterSet.DEFAULT, true));
+    }
+
+    private static Dataset image(String modality, String imageType, String burnedInAnnotation) {
+        Dataset image = new Dataset();
+        image.putString(Tag.ImageType, VR.CS, imageType.split("\\\\"));
+        image.putString(Tag.Modality, VR.CS, modality);
+        image.putString(Tag.BurnedInAnnotation, VR.CS, burnedInAnnotation);
+        return image;
     }
 
     private static Path dump2dcm(Path dir) {
