@@ -5,20 +5,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Options ({@code --name}, {@code --name VALUE} or {@code --name=VALUE}) and the operands after them. */
+/**
+ * Options ({@code --name}, {@code --name VALUE} or {@code --name=VALUE}) and the operands after them.
+ * An option given twice keeps both values, in order ({@code --recipe a --recipe b}); one value is the last.
+ */
 final class Arguments {
 
-    private final Map<String, String> options;
+    private final Map<String, List<String>> options;
     private final List<String> operands;
 
-    private Arguments(Map<String, String> options, List<String> operands) {
+    private Arguments(Map<String, List<String>> options, List<String> operands) {
         this.options = options;
         this.operands = operands;
     }
 
     /** @param known option name to whether it takes a value */
     static Arguments parse(String[] args, Map<String, Boolean> known) throws UsageException {
-        Map<String, String> options = new HashMap<>();
+        Map<String, List<String>> options = new HashMap<>();
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -40,11 +43,11 @@ final class Arguments {
                 if (eq >= 0) {
                     throw new UsageException("option --" + name + " takes no value");
                 }
-                options.put(name, "");
+                options.computeIfAbsent(name, n -> new ArrayList<>()).add("");
             } else if (eq >= 0) {
-                options.put(name, arg.substring(eq + 1));
+                options.computeIfAbsent(name, n -> new ArrayList<>()).add(arg.substring(eq + 1));
             } else if (i + 1 < args.length) {
-                options.put(name, args[++i]);
+                options.computeIfAbsent(name, n -> new ArrayList<>()).add(args[++i]);
             } else {
                 throw new UsageException("option --" + name + " needs a value");
             }
@@ -57,11 +60,17 @@ final class Arguments {
     }
 
     String value(String option, String orElse) {
-        return options.getOrDefault(option, orElse);
+        List<String> values = options.get(option);
+        return values == null ? orElse : values.get(values.size() - 1);
+    }
+
+    /** Every value the option was given, in order; empty when it was not. */
+    List<String> values(String option) {
+        return options.getOrDefault(option, List.of());
     }
 
     long longValue(String option, long orElse) throws UsageException {
-        String text = options.get(option);
+        String text = value(option, null);
         if (text == null) {
             return orElse;
         }

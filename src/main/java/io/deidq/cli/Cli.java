@@ -1,5 +1,7 @@
 package io.deidq.cli;
 
+import io.deidq.OneShotServices;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ public final class Cli {
     public Cli(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+        commands.put("anonymize", new AnonymizeCommand(System.console() != null, OneShotServices::start));
         commands.put("dump", new DumpCommand());
         commands.put("echo", new EchoCommand(System.getenv()));
         commands.put("send", new SendCommand(System.getenv(), System.console() != null));

@@ -7,13 +7,11 @@ import io.deidq.dicom.net.StoreScu;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * deidq send: sends DICOM files, and the DICOM files under directories, to a storage SCP over one
@@ -45,9 +43,6 @@ final class SendCommand implements Command {
         return NetworkOptions.with(Map.of("quiet", false));
     }
 
-    private record Failure(Path file, String reason) {
-    }
-
     @Override
     public int run(Arguments arguments, PrintStream out, PrintStream err) throws UsageException {
         StoreScu.Peer peer = NetworkOptions.peer(arguments, environment);
@@ -55,11 +50,8 @@ final class SendCommand implements Command {
         if (inputs.isEmpty()) {
             throw new UsageException("no FILE or DIR given");
         }
-        List<Failure> failures = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (String input : inputs) {
-            collect(Path.of(input), files, failures);
-        }
+        List<FileFailure> failures = new ArrayList<>();
+        List<Path> files = InputFiles.collect(inputs, failures);
         List<StorableInstance> instances = new ArrayList<>();
         // Each file is read through before the association opens; reading them in parallel keeps the peer from waiting long.
         for (Read read : files.parallelStream().map(SendCommand::read).toList()) {
@@ -71,16 +63,16 @@ final class SendCommand implements Command {
         }
         long start = System.nanoTime();
         ProgressBar bar = new ProgressBar(err, interactive && !arguments.has("quiet"), instances.size(), System::nanoTime);
-        List<Failure> warnings = new ArrayList<>();
+        List<FileFailure> warnings = new ArrayList<>();
         long[] sent = new long[2];
         new StoreScu(peer).send(instances, new StoreScu.Listener() {
             @Override
             public void answered(StorableInstance instance, StoreResult result) {
                 if (Status.isFailure(result.status())) {
-                    failures.add(new Failure(instance.file(), refusal(result)));
+                    failures.add(new FileFailure(instance.file(), refusal(result)));
                 } else {
                     if (Status.isWarning(result.status())) {
-                        warnings.add(new Failure(instance.file(), refusal(result)));
+                        warnings.add(new FileFailure(instance.file(), refusal(result)));
                     }
                     sent[0]++;
                     sent[1] += instance.datasetLength();
@@ -90,7 +82,7 @@ final class SendCommand implements Command {
 
             @Override
             public void failed(StorableInstance instance, String reason) {
-                failures.add(new Failure(instance.file(), reason));
+                failures.add(new FileFailure(instance.file(), reason));
                 bar.advance(instance.datasetLength());
             }
         });
@@ -99,50 +91,24 @@ final class SendCommand implements Command {
         out.printf(Locale.ROOT, "sent %d of %d files (%.1f MB) to %s at %s:%d in %.2f s: %.0f files/s, %.1f MB/s%n", sent[0],
                 files.size(), sent[1] / 1e6, peer.calledAeTitle(), peer.host(), peer.port(), seconds, sent[0] / seconds,
                 sent[1] / 1e6 / seconds);
-        report(out, warnings, "stored with a warning");
-        report(out, failures, "failed");
+        FileFailure.report(out, warnings, "stored with a warning");
+        FileFailure.report(out, failures, "failed");
         return failures.isEmpty() ? 0 : 1;
     }
 
     /** A file read: the instance to send, or the failure that says why it is not one. */
-    private record Read(StorableInstance instance, Failure failure) {
+    private record Read(StorableInstance instance, FileFailure failure) {
     }
 
     private static Read read(Path file) {
         try {
             return new Read(StorableInstance.of(file), null);
         } catch (IOException | RuntimeException e) {
-            return new Read(null, new Failure(file, "not sent, not readable as DICOM: " + e.getMessage()));
-        }
-    }
-
-    private static void collect(Path input, List<Path> files, List<Failure> failures) {
-        if (Files.isRegularFile(input)) {
-            files.add(input);
-            return;
-        }
-        if (!Files.isDirectory(input)) {
-            failures.add(new Failure(input, "no such file or directory"));
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(input)) {
-            walk.filter(Files::isRegularFile).sorted().forEach(files::add);
-        } catch (IOException | RuntimeException e) {
-            failures.add(new Failure(input, "cannot list the directory: " + e.getMessage()));
+            return new Read(null, new FileFailure(file, "not sent, not readable as DICOM: " + e.getMessage()));
         }
     }
 
     private static String refusal(StoreResult result) {
         return "answered " + Status.describe(result.status()) + (result.errorComment() == null ? "" : ": " + result.errorComment());
-    }
-
-    private static void report(PrintStream out, List<Failure> list, String what) {
-        if (list.isEmpty()) {
-            return;
-        }
-        out.println(list.size() + " " + what + ":");
-        for (Failure failure : list) {
-            out.println("  " + failure.file() + ": " + failure.reason());
-        }
     }
 }

@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
 /**
  * How a recipe names one element: a keyword of the dictionary in any case (deid matches them
  * case-insensitively), a tag {@code (gggg,eeee)} or {@code ggggeeee}, and in filters also
- * {@code 0xggggeeee}. deidq's dictionary holds keywords, not the standard's element names
- * ("Patient's Name"), so a recipe names elements by keyword or tag.
+ * {@code 0xggggeeee}. Element names ("Patient's Name") are {@link ElementNames}'.
  */
 final class FieldNames {
 

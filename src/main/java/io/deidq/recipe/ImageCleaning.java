@@ -297,7 +297,7 @@ final class ImageCleaning {
             }
             if (field.isPrivateCreator()) {
                 creators.add(field);
-            } else if (!field.kept) {
+            } else if (!privateKept(field)) {
                 field.dataset.remove(field.tag);
                 field.alive = false;
                 i = skipSubtreeIfGone(field, i);
@@ -309,6 +309,21 @@ final class ImageCleaning {
                 creator.alive = false;
             }
         }
+    }
+
+    /**
+     * A private element stays when a KEEP reached it, or the private sequence it is in. A kept public
+     * sequence keeps its public elements only: deid removes private tags before the recipe runs, so
+     * no KEEP of a public field ever kept a private one there.
+     */
+    private boolean privateKept(IndexedField field) {
+        if (!field.kept) {
+            return false;
+        }
+        if (field.parent == null || !field.parent.kept) {
+            return true;
+        }
+        return field.parent.isPrivate() ? privateKept(field.parent) : reachedBy(field, KEEP);
     }
 
     /** After a sequence was blanked or removed, its fields are gone: the position to go on after them. */

@@ -91,9 +91,9 @@ final class SelectorParser {
     private static Selector.Field field(String text, Origin origin) throws RecipeException {
         if (text.contains("__")) {
             path(text, origin);
-        } else if (FieldNames.tag(text) == -1 && FieldNames.keyword(text) == null) {
-            throw new RecipeException(origin, "\"" + text + "\" is not a keyword of the DICOM dictionary nor a tag (gggg,eeee) "
-                    + "or ggggeeee (deidq knows elements by keyword, not by their names such as \"Patient's Name\")");
+        } else if (FieldNames.tag(text) == -1 && FieldNames.keyword(text) == null && ElementNames.keywordsNamed(text).isEmpty()) {
+            throw new RecipeException(origin, "\"" + text + "\" is not a keyword or element name of the DICOM dictionary nor a tag"
+                    + " (gggg,eeee) or ggggeeee");
         }
         return new Selector.Field(text);
     }

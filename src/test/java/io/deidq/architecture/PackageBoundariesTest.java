@@ -23,6 +23,15 @@ class PackageBoundariesTest {
     }
 
     @Test
+    void recipesDependOnTheDicomLayerAndTheJdkOnlyButForTheirSpringWiring() {
+        noClasses().that().resideInAPackage("io.deidq.recipe..")
+                .and().haveSimpleNameNotEndingWith("Configuration").and().haveSimpleNameNotEndingWith("Properties")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.deidq.recipe..", "io.deidq.dicom..", "java..", "javax.crypto..")
+                .because("the clean stage runs the same in a worker, in deidq anonymize and in a benchmark")
+                .check(DEIDQ);
+    }
+
+    @Test
     void nothingButTheWebPackageKnowsTheWebPackage() {
         noClasses().that().resideOutsideOfPackage("io.deidq.web..")
                 .should().dependOnClassesThat().resideInAPackage("io.deidq.web..")

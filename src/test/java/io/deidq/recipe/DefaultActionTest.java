@@ -82,15 +82,20 @@ class DefaultActionTest {
     }
 
     @Test
-    void aKeptSequenceKeepsItsPrivateElements() throws Exception {
+    void aKeptSequenceKeepsItsPublicElementsButNotThePrivateOnesUnlessAKeepNamesThem() throws Exception {
         Dataset ds = humans();
         Dataset request = item(ds, Tag.RequestAttributesSequence, 0);
         request.putString(0x00090010, VR.LO, "ACME 1.0");
         request.putString(0x00091001, VR.LO, "HOMER");
-        new HeaderCleaner(Recipes.recipe("KEEP RequestAttributesSequence"), Map.of(), new HeaderOptions(REMOVE, true)).clean(ds, Map.of());
+        request.putString(0x00091002, VR.LO, "kept");
+        int publicElements = request.size() - 3;
+        new HeaderCleaner(Recipes.recipe("KEEP RequestAttributesSequence", "KEEP (0009,\"ACME 1.0\",02)"), Map.of(),
+                new HeaderOptions(REMOVE, true)).clean(ds, Map.of());
         assertThat(ds.elements()).extracting(Element::tag).containsExactly(Tag.RequestAttributesSequence);
-        assertThat(text(request, 0x00091001)).isEqualTo("HOMER");
+        assertThat(request.contains(0x00091001)).isFalse();
+        assertThat(text(request, 0x00091002)).isEqualTo("kept");
         assertThat(request.contains(0x00090010)).isTrue();
+        assertThat(request.size()).isEqualTo(publicElements + 2);
     }
 
     @Test

@@ -114,8 +114,7 @@ class RecipeParserErrorTest {
     }
 
     static Stream<Arguments> selectors() {
-        String notAField = " is not a keyword of the DICOM dictionary nor a tag (gggg,eeee) or ggggeeee "
-                + "(deidq knows elements by keyword, not by their names such as \"Patient's Name\")";
+        String notAField = " is not a keyword or element name of the DICOM dictionary nor a tag (gggg,eeee) or ggggeeee";
         return Stream.of(
                 header("REMOVE PatientsName", "\"PatientsName\"" + notAField),
                 header("REMOVE jitter", "\"jitter\"" + notAField),
@@ -173,8 +172,8 @@ class RecipeParserErrorTest {
                 in("%values names", "SPLIT", "SPLIT needs a field"),
                 in("%values names", "FIELD PatientName by=\"^\"", "FIELD takes a field only, not \"by=\"^\"\""),
                 in("%values names", "FIELD values:other", "a %values or %fields list cannot name another list (values:other)"),
-                in("%values names", "FIELD PatientsName", "\"PatientsName\" is not a keyword of the DICOM dictionary nor a tag "
-                        + "(gggg,eeee) or ggggeeee (deidq knows elements by keyword, not by their names such as \"Patient's Name\")"),
+                in("%values names", "FIELD PatientsName", "\"PatientsName\" is not a keyword or element name of the DICOM dictionary nor a "
+                        + "tag (gggg,eeee) or ggggeeee"),
                 in("%values names", "SPLIT PatientName splitval='^';minlength='4'",
                         "SPLIT takes by= and minlength=, separated by ;, not \"splitval='^'\""),
                 in("%values names", "SPLIT PatientName by=\"^\";minlength=0", "SPLIT takes minlength= once, with a whole number of at least 1"),

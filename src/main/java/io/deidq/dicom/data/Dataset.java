@@ -109,6 +109,28 @@ public final class Dataset implements Iterable<Element> {
         return elements().iterator();
     }
 
+    /**
+     * A copy whose elements and sequence items can be put, replaced and removed without touching
+     * this one. Values are shared: an element is replaced, never changed in place, so sharing is safe.
+     */
+    public Dataset copy() {
+        Dataset copy = new Dataset();
+        copy.undefinedLength = undefinedLength;
+        for (int i = 0; i < size; i++) {
+            Element e = elements[i];
+            if (e.isSequence()) {
+                Sequence items = new Sequence(e.sequence().undefinedLength(), e.sequence().implicitLittleEndianItems());
+                for (Dataset item : e.sequence()) {
+                    items.add(item.copy());
+                }
+                copy.put(Element.of(e.tag(), e.vr(), items));
+            } else {
+                copy.put(e);
+            }
+        }
+        return copy;
+    }
+
     /** The data set whose sequence holds this item, or null for a top-level data set. */
     public Dataset parent() {
         return container == null ? null : container.owner();

@@ -8,6 +8,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatasetTest {
 
     @Test
+    void aCopyCanBeChangedAtEveryDepthWithoutChangingTheOriginal() {
+        Dataset item = new Dataset();
+        item.putString(Tag.ReferencedSOPInstanceUID, VR.UI, "1.2.3");
+        Sequence references = new Sequence(true);
+        references.add(item);
+        Dataset ds = new Dataset();
+        ds.putString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");
+        ds.putString(Tag.PatientName, VR.PN, "Doe^John");
+        ds.put(Element.of(Tag.ReferencedImageSequence, VR.SQ, references));
+
+        Dataset copy = ds.copy();
+        copy.remove(Tag.PatientName);
+        Dataset copiedItem = copy.get(Tag.ReferencedImageSequence).sequence().get(0);
+        copiedItem.putString(Tag.ReferencedSOPInstanceUID, VR.UI, "2.25.1");
+
+        assertThat(ds.getString(Tag.PatientName)).isEqualTo("Doe^John");
+        assertThat(ds.get(Tag.ReferencedImageSequence).sequence().get(0).getString(Tag.ReferencedSOPInstanceUID)).isEqualTo("1.2.3");
+        assertThat(copiedItem.getString(Tag.ReferencedSOPInstanceUID)).isEqualTo("2.25.1");
+        assertThat(copiedItem.parent()).isSameAs(copy);
+        assertThat(copy.get(Tag.ReferencedImageSequence).sequence().undefinedLength()).isTrue();
+        assertThat(copiedItem.specificCharacterSet()).isEqualTo(ds.specificCharacterSet());
+    }
+
+    @Test
     void keepsElementsInAscendingTagOrderComparingTagsUnsigned() {
         Dataset ds = new Dataset();
         ds.putString(Tag.PatientName, VR.PN, "B");
