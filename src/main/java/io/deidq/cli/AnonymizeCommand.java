@@ -18,7 +18,6 @@ import io.deidq.recipe.CleaningSettings;
 import io.deidq.recipe.ImageCleaner;
 import io.deidq.recipe.RecipeException;
 import io.deidq.recipe.RecipeProperties;
-import io.deidq.recipe.UidSecret;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -133,10 +132,7 @@ final class AnonymizeCommand implements Command {
         RecipeProperties recipe = services.recipe();
         List<String> image = arguments.values("recipe").isEmpty() ? recipe.image() : arguments.values("recipe");
         List<String> metadata = arguments.values("metadata-recipe").isEmpty() ? recipe.metadata() : arguments.values("metadata-recipe");
-        return new CleaningSettings(image, metadata,
-                RecipeProperties.defaultAction("deidq.recipe.image-default-action", recipe.imageDefaultAction()),
-                RecipeProperties.defaultAction("deidq.recipe.metadata-default-action", recipe.metadataDefaultAction()),
-                recipe.removePrivate(), UidSecret.resolve(recipe.uidSecret(), services.deidq().dataDir()));
+        return recipe.settings(services.deidq().dataDir(), image, metadata);
     }
 
     private List<Work> anonymize(List<Path> files, OneShotServices services, ImageCleaner cleaner, Path output,
@@ -203,7 +199,10 @@ final class AnonymizeCommand implements Command {
     }
 
     private static void writeMetadata(Path target, Map<String, Object> record) throws IOException {
-        Files.createDirectories(target.getParent());
+        // Most images go where one went before: asked to create what exists, the JDK throws and catches an exception.
+        if (!Files.isDirectory(target.getParent())) {
+            Files.createDirectories(target.getParent());
+        }
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             JSON.writeValue(part.toFile(), record);

@@ -1,5 +1,6 @@
 package io.deidq.receiver;
 
+import io.deidq.ConditionalOnRole;
 import io.deidq.DeidqProperties;
 import io.deidq.batch.BatchAssembly;
 import io.deidq.batch.ImageRepository;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
  * lets associations in progress finish.
  */
 @Component
+@ConditionalOnRole("receiver")
 public class DicomReceiver implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DicomReceiver.class);

@@ -116,7 +116,10 @@ public final class ImageCleaner {
 
     /** Written beside its final name and renamed, so that no half-written file ever bears the name. */
     private static void write(Path output, Dataset dataset, TransferSyntax ts, Path source) throws IOException {
-        Files.createDirectories(output.getParent());
+        // Most images go where one went before: asked to create what exists, the JDK throws and catches an exception.
+        if (!Files.isDirectory(output.getParent())) {
+            Files.createDirectories(output.getParent());
+        }
         Path part = output.resolveSibling(output.getFileName() + ".part");
         try {
             String sopClass = dataset.getString(Tag.SOPClassUID);

@@ -14,10 +14,7 @@ public class RecipeConfiguration {
 
     @Bean
     CleaningSettings cleaningSettings(RecipeProperties recipe, DeidqProperties deidq) throws IOException {
-        return new CleaningSettings(recipe.image(), recipe.metadata(),
-                RecipeProperties.defaultAction("deidq.recipe.image-default-action", recipe.imageDefaultAction()),
-                RecipeProperties.defaultAction("deidq.recipe.metadata-default-action", recipe.metadataDefaultAction()),
-                recipe.removePrivate(), UidSecret.resolve(recipe.uidSecret(), deidq.dataDir()));
+        return recipe.settings(deidq.dataDir());
     }
 
     @Bean

@@ -2,6 +2,8 @@ package io.deidq.recipe;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,8 +29,20 @@ public record RecipeProperties(List<String> image, List<String> metadata, String
         removePrivate = removePrivate == null || removePrivate;
     }
 
+    /** The settings these properties give, the secret resolved against the data directory. */
+    public CleaningSettings settings(Path dataDirectory) throws IOException {
+        return settings(dataDirectory, image, metadata);
+    }
+
+    /** The same with other recipes, as deidq anonymize --recipe names them. */
+    public CleaningSettings settings(Path dataDirectory, List<String> imageRecipes, List<String> metadataRecipes) throws IOException {
+        return new CleaningSettings(imageRecipes, metadataRecipes, defaultAction("deidq.recipe.image-default-action", imageDefaultAction),
+                defaultAction("deidq.recipe.metadata-default-action", metadataDefaultAction), removePrivate,
+                UidSecret.resolve(uidSecret, dataDirectory));
+    }
+
     /** NONE, or an action a default may be: BLANK or REMOVE. */
-    public static HeaderAction.Action defaultAction(String property, String value) {
+    private static HeaderAction.Action defaultAction(String property, String value) {
         String action = value.trim().toUpperCase(Locale.ROOT);
         return switch (action) {
             case "NONE" -> null;

@@ -12,15 +12,18 @@ import io.deidq.recipe.ImageCleaner;
 import io.deidq.recipe.RecipeApplicationException;
 import io.deidq.recipe.RecipeException;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,7 @@ public class CleanBenchmark {
     private Dataset header;
     private HeaderCleaner imageRecipe;
     private ImageCleaner cleaner;
+    private CleanedImage written;
 
     @Setup
     public void setUp() throws IOException, RecipeException {
@@ -71,6 +75,18 @@ public class CleanBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public CleanedImage cleanImage() throws Exception {
-        return cleaner.clean(ct, VARS, output);
+        written = cleaner.clean(ct, VARS, output);
+        return written;
+    }
+
+    /**
+     * Each image is written as a new file, as in a batch. Renamed over the file of the iteration
+     * before, it would make ext4 write the new file out at once (auto_da_alloc), which no batch does.
+     */
+    @TearDown(Level.Invocation)
+    public void deleteTheCleanedImage() throws IOException {
+        if (written != null) {
+            Files.deleteIfExists(written.output());
+        }
     }
 }
