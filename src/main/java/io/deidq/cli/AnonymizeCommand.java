@@ -105,12 +105,14 @@ final class AnonymizeCommand implements Command {
         List<FileFailure> failures = new ArrayList<>();
         List<Path> files = InputFiles.collect(List.of(in.toString()), failures);
         long start = System.nanoTime();
+        Phases phases = new Phases(System::nanoTime);
         List<Work> done;
         try (OneShotServices services = this.services.apply(identity)) {
             ImageCleaner cleaner = new ImageCleaner(settings(services, arguments).rules());
+            phases.done("start-up");
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                done = anonymize(files, services, cleaner, output, pool, arguments.has("quiet"), err);
+                done = anonymize(files, services, cleaner, output, pool, arguments.has("quiet"), err, phases);
             } finally {
                 pool.shutdownNow();
             }
@@ -125,7 +127,7 @@ final class AnonymizeCommand implements Command {
             return 1;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return summarise(files.size(), done, failures, seconds, out);
+        return summarise(files.size(), done, failures, seconds, phases, out);
     }
 
     private static CleaningSettings settings(OneShotServices services, Arguments arguments) throws IOException {
@@ -136,7 +138,8 @@ final class AnonymizeCommand implements Command {
     }
 
     private List<Work> anonymize(List<Path> files, OneShotServices services, ImageCleaner cleaner, Path output,
-                                 ExecutorService pool, boolean quiet, PrintStream err) throws IdentifiersException, IdentityException {
+                                 ExecutorService pool, boolean quiet, PrintStream err, Phases phases)
+            throws IdentifiersException, IdentityException {
         IdentifierExtractor extractor = new IdentifierExtractor(services.identifiers());
         List<Work> extracted = inParallel(files.stream().map(f -> new Work(f, null, null, null, null)).toList(), pool,
                 work -> extract(extractor, work.file()));
@@ -156,12 +159,14 @@ final class AnonymizeCommand implements Command {
             }
             keyed.add(work);
         }
+        phases.done("identifiers");
         Identifiers ids = new Identifiers(entities);
         if (ids.itemCount() == 0) {
             return keyed;
         }
         Identifiers updated = new ResponseMerger(services.identifiers()).update(ids,
                 services.identityService().identify(null, new IdentityRequestBuilder(services.identifiers()).prepare(ids)));
+        phases.done("identity");
         ProgressBar bar = new ProgressBar(err, interactive && !quiet, keyed.size(), System::nanoTime);
         List<Work> cleaned = inParallel(keyed, pool, work -> {
             Work result = work.failure() != null ? work : clean(cleaner, work, updated, output);
@@ -171,6 +176,7 @@ final class AnonymizeCommand implements Command {
             return result;
         });
         bar.finish();
+        phases.done("cleaning");
         return cleaned;
     }
 
@@ -236,7 +242,8 @@ final class AnonymizeCommand implements Command {
         }
     }
 
-    private static int summarise(int total, List<Work> works, List<FileFailure> failures, double seconds, PrintStream out) {
+    private static int summarise(int total, List<Work> works, List<FileFailure> failures, double seconds, Phases phases,
+                                 PrintStream out) {
         Map<CleanedImage.Outcome, Integer> counts = new LinkedHashMap<>();
         List<FileFailure> quarantined = new ArrayList<>();
         List<FileFailure> errors = new ArrayList<>(failures);
@@ -255,6 +262,7 @@ final class AnonymizeCommand implements Command {
         out.printf(Locale.ROOT, "anonymized %d of %d files in %.2f s (%.0f files/s): %d cleaned, %d flagged and their pixels"
                         + " cleaned, %d quarantined, %d errors%n", cleaned + pixels, total, seconds, (cleaned + pixels) / seconds,
                 cleaned, pixels, quarantined.size(), errors.size());
+        out.println("  " + phases);
         FileFailure.report(out, quarantined, "quarantined (flagged, pixels not cleaned, not written)");
         FileFailure.report(out, errors, "not anonymized");
         return quarantined.isEmpty() && errors.isEmpty() ? 0 : 1;

@@ -72,7 +72,8 @@ class AnonymizeCommandTest {
     void summarisesWhatWasCleanedQuarantinedAndFailedAndExitsOneForThem() {
         assertThat(status).as(out).isEqualTo(1);
         assertThat(out).containsPattern("anonymized 5 of 7 files in [0-9.]+ s \\([0-9]+ files/s\\): 5 cleaned, 0 flagged and"
-                + " their pixels cleaned, 1 quarantined, 1 errors");
+                + " their pixels cleaned, 1 quarantined, 1 errors\n  start-up [0-9.]+ s, identifiers [0-9.]+ s, identity [0-9.]+ s,"
+                + " cleaning [0-9.]+ s\n");
         assertThat(out).contains("1 quarantined (flagged, pixels not cleaned, not written):\n  " + tmp.resolve("in/b1-3.dcm")
                 + ": flagged by blacklist/");
         assertThat(out).contains("1 not anonymized:\n  " + tmp.resolve("in/notes.txt") + ": ");
