@@ -32,7 +32,7 @@ final class DeidqProcess implements AutoCloseable {
     static DeidqProcess start(Path dataDir, Path log) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), "io.deidq.Main", "serve",
-                "--deidq.data-dir=" + dataDir, "--deidq.receiver.port=0", "--deidq.receiver.bind-address=127.0.0.1", "--server.port=0",
+                "--deidq.data-dir=" + dataDir, "--deidq.receiver.port=0", "--deidq.receiver.bind-address=127.0.0.1", "--deidq.broker.embedded.port=0", "--server.port=0",
                 "--server.address=127.0.0.1");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         DeidqProcess deidq = new DeidqProcess(process, log, 0);

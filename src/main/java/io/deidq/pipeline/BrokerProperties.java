@@ -1,0 +1,35 @@
+package io.deidq.pipeline;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the stage queues live (config/README.md, "Broker and queues"). The broker itself is
+ * Spring Boot's {@code spring.rabbitmq.*}; these name what deidq declares on it and the embedded broker.
+ *
+ * @param prefix   the first part of every exchange and queue name: {@code <prefix>.stages}, {@code <prefix>.<stage>}
+ * @param embedded the in-process broker used while no RabbitMQ host is set
+ */
+@ConfigurationProperties(prefix = "deidq.broker")
+public record BrokerProperties(String prefix, Embedded embedded) {
+
+    public BrokerProperties {
+        if (prefix == null || prefix.isBlank()) {
+            prefix = "deidq";
+        }
+        if (embedded == null) {
+            embedded = new Embedded(Embedded.DEFAULT_PORT);
+        }
+    }
+
+    /** @param port the AMQP port on 127.0.0.1; 0 for any free one */
+    public record Embedded(int port) {
+
+        static final int DEFAULT_PORT = 5673;
+
+        public Embedded {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("deidq.broker.embedded.port must be 0 (any free port) or a port number, not " + port);
+            }
+        }
+    }
+}
