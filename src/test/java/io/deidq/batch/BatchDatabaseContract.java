@@ -10,9 +10,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +32,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -39,7 +41,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -132,7 +133,7 @@ abstract class BatchDatabaseContract {
         Batch second = batches.saveAndFlush(new Batch(new BatchKey(BatchKeyKind.ACCESSION_NUMBER, accession), null, accession, null, Instant.now()));
         jdbc.update("insert into open_batch (key_kind, batch_key, batch_id) values ('ACCESSION_NUMBER', ?, ?)", accession, first.id());
         assertThatThrownBy(() -> jdbc.update("insert into open_batch (key_kind, batch_key, batch_id) values ('ACCESSION_NUMBER', ?, ?)",
-                accession, second.id())).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+                accession, second.id())).isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test
@@ -411,13 +412,9 @@ abstract class BatchDatabaseContract {
         return closer(QUIET, Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    @SuppressWarnings("unchecked")
+    /** A closer of this receiver's beans, queuing into this test's {@link RecordingQueue}. */
     private BatchCloser closer(Duration quietPeriod, Clock clock) {
-        ObjectProvider<BatchQueue> provider = context.getBeanProvider(BatchQueue.class);
-        RecordingQueue recording = queue;
-        ObjectProvider<BatchQueue> fake = new org.springframework.beans.factory.support.StaticListableBeanFactory(
-                Map.of("queue", recording)).getBeanProvider(BatchQueue.class);
-        assertThat(provider.getIfAvailable()).as("no BatchQueue in the application yet").isNull();
+        ObjectProvider<BatchQueue> fake = new StaticListableBeanFactory(Map.of("queue", queue)).getBeanProvider(BatchQueue.class);
         return new BatchCloser(batches, context.getBean(NamedParameterJdbcTemplate.class), context.getBean(TransactionTemplate.class), fake,
                 new BatchProperties(BatchKeyKind.ACCESSION_NUMBER, quietPeriod, Duration.ofSeconds(1)), clock);
     }
@@ -457,7 +454,7 @@ abstract class BatchDatabaseContract {
                 row.next();
                 return row.getString(1);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
