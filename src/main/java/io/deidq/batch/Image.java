@@ -12,7 +12,7 @@ import java.time.Instant;
 /**
  * One instance received and spooled: its identity, where its Part 10 file is (relative to the
  * spool directory, so that the spool may be reached by another path or moved), how to check the
- * file is intact, the keys batch assembly groups by, and the association that brought it.
+ * file is intact, the keys batch assembly groups by, the association that brought it, and its batch.
  * Accession number and UIDs are identifiers: they stay in the database and out of the logs.
  */
 @Entity
@@ -61,6 +61,9 @@ public class Image {
 
     @Column(name = "move_originator_message_id")
     private Integer moveOriginatorMessageId;
+
+    @Column(name = "batch_id")
+    private Long batchId;
 
     protected Image() {
     }
@@ -137,5 +140,14 @@ public class Image {
 
     public Integer moveOriginatorMessageId() {
         return moveOriginatorMessageId;
+    }
+
+    /** The batch batch assembly put it in; null until it is recorded. */
+    public Long batchId() {
+        return batchId;
+    }
+
+    void assignTo(long batch) {
+        batchId = batch;
     }
 }
