@@ -3,7 +3,6 @@ package io.deidq.batch;
 import io.deidq.ConditionalOnRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
@@ -49,21 +48,20 @@ public class BatchCloser implements SmartLifecycle {
     private final BatchRepository batches;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final ObjectProvider<BatchQueue> queue;
+    private final BatchQueue queue;
     private final Duration quietPeriod;
     private final Duration closePeriod;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
-    private boolean warnedNoQueue;
 
     @Autowired
     public BatchCloser(BatchRepository batches, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-                       ObjectProvider<BatchQueue> queue, BatchProperties properties) {
+                       BatchQueue queue, BatchProperties properties) {
         this(batches, jdbc, transaction, queue, properties, Clock.systemUTC());
     }
 
     BatchCloser(BatchRepository batches, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
-                ObjectProvider<BatchQueue> queue, BatchProperties properties, Clock clock) {
+                BatchQueue queue, BatchProperties properties, Clock clock) {
         this.batches = batches;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -76,17 +74,8 @@ public class BatchCloser implements SmartLifecycle {
     /**
      * Closes every batch that is due; returns how many it closed. A batch that changed while it was
      * being closed (an image joined it, another receiver closed it) is left for the next look.
-     * Without a {@link BatchQueue} in the process nothing is closed: a closed batch must go on to its first stage.
      */
     public synchronized int closeQuietBatches() {
-        BatchQueue stages = queue.getIfAvailable();
-        if (stages == null) {
-            if (!warnedNoQueue) {
-                log.warn("no BatchQueue in this process: receiving batches are not closed");
-                warnedNoQueue = true;
-            }
-            return 0;
-        }
         // To the microsecond, as both databases keep it: the time queued is the time recorded.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         MapSqlParameterSource cutoff = new MapSqlParameterSource("cutoff", Timestamp.from(now.minus(quietPeriod)));
@@ -94,7 +83,7 @@ public class BatchCloser implements SmartLifecycle {
         int closed = 0;
         for (long id : due) {
             try {
-                if (Boolean.TRUE.equals(transaction.execute(status -> closeIfQuiet(id, cutoff, now, stages)))) {
+                if (Boolean.TRUE.equals(transaction.execute(status -> closeIfQuiet(id, cutoff, now)))) {
                     closed++;
                 }
             } catch (OptimisticLockingFailureException changedMeanwhile) {
@@ -107,7 +96,7 @@ public class BatchCloser implements SmartLifecycle {
         return closed;
     }
 
-    private boolean closeIfQuiet(long id, MapSqlParameterSource cutoff, Instant now, BatchQueue stages) {
+    private boolean closeIfQuiet(long id, MapSqlParameterSource cutoff, Instant now) {
         Batch batch = batches.findById(id).orElse(null);
         if (batch == null || batch.state() != BatchState.RECEIVING) {
             return false;
@@ -122,7 +111,7 @@ public class BatchCloser implements SmartLifecycle {
         // The batch row first, as batch assembly locks it first: then the open_batch row.
         batches.flush();
         jdbc.update("delete from open_batch where batch_id = :id", parameters);
-        stages.enqueue(id, Stage.GET_IDENTIFIERS, 1, now);
+        queue.enqueue(id, Stage.GET_IDENTIFIERS, 1, now);
         return true;
     }
 

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -414,8 +412,7 @@ abstract class BatchDatabaseContract {
 
     /** A closer of this receiver's beans, queuing into this test's {@link RecordingQueue}. */
     private BatchCloser closer(Duration quietPeriod, Clock clock) {
-        ObjectProvider<BatchQueue> fake = new StaticListableBeanFactory(Map.of("queue", queue)).getBeanProvider(BatchQueue.class);
-        return new BatchCloser(batches, context.getBean(NamedParameterJdbcTemplate.class), context.getBean(TransactionTemplate.class), fake,
+        return new BatchCloser(batches, context.getBean(NamedParameterJdbcTemplate.class), context.getBean(TransactionTemplate.class), queue,
                 new BatchProperties(BatchKeyKind.ACCESSION_NUMBER, quietPeriod, Duration.ofSeconds(1)), clock);
     }
 
