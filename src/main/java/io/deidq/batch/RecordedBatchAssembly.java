@@ -51,7 +51,19 @@ class RecordedBatchAssembly implements BatchAssembly {
     private static final String OPEN = """
             insert into batch (key_kind, batch_key, study_instance_uid, accession_number, state, attempt, created_at, updated_at,
                 last_image_at, previous_batch_id, version)
-            values (:kind, :key, :studyInstanceUid, :accessionNumber, 'RECEIVING', 0, :now, :now, :now, :previous, 0)
+            values (:kind, :key, :studyInstanceUid, :accessionNumber, 'RECEIVING', 0, :now, :now, :now, null, 0)
+            """;
+
+    /**
+     * Once a batch holds its key's open_batch row, every other batch of the key has closed and
+     * committed: the one that closed last is its previous. Asked before, two batches opening one after
+     * the other could both name the batch before them.
+     */
+    private static final String LINK = """
+            update batch set previous_batch_id = (select p.id from batch p
+                where p.key_kind = :kind and p.batch_key = :key and p.id <> :batch
+                order by p.closed_at desc nulls last, p.id desc fetch first 1 rows only)
+            where id = :batch
             """;
 
     /** Keys in one order in every transaction, so that two groups lock the batches they share in one order. */
@@ -128,8 +140,8 @@ class RecordedBatchAssembly implements BatchAssembly {
     /**
      * The receiving batch of {@code key}, which takes the images being recorded: its row stays
      * locked until they are, so that no closer closes it under them. When the key has none, or its
-     * batch closed since the open_batch row was read, a new batch is opened, naming the key's latest
-     * batch as its previous.
+     * batch closed since the open_batch row was read, a new batch is opened, naming the key's batch
+     * that closed last as its previous.
      */
     private long batchFor(BatchKey key, Image first, Instant now) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
@@ -146,15 +158,14 @@ class RecordedBatchAssembly implements BatchAssembly {
             // Its batch left RECEIVING without the row going with it: the row is stale, and goes now.
             jdbc.update("delete from open_batch where key_kind = :kind and batch_key = :key and batch_id = :id", parameters);
         }
-        parameters.addValue("previous", jdbc.queryForObject("select max(id) from batch where key_kind = :kind and batch_key = :key",
-                        parameters, Long.class))
-                .addValue("studyInstanceUid", first.studyInstanceUid())
+        parameters.addValue("studyInstanceUid", first.studyInstanceUid())
                 .addValue("accessionNumber", first.accessionNumber());
         KeyHolder id = new GeneratedKeyHolder();
         jdbc.update(OPEN, parameters, id, new String[] {"id"});
         long batch = id.getKey().longValue();
         jdbc.update("insert into open_batch (key_kind, batch_key, batch_id) values (:kind, :key, :batch)",
                 parameters.addValue("batch", batch));
+        jdbc.update(LINK, parameters);
         return batch;
     }
 

@@ -28,11 +28,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -94,7 +96,7 @@ abstract class BatchDatabaseContract {
     void theMigrationsRanAndTheEntitiesMatchTheSchema() {
         List<String> versions = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"",
                 String.class);
-        assertThat(versions).containsExactly("1", "2", "3", "4");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5");
         Batch batch = batches.saveAndFlush(new Batch(new BatchKey(BatchKeyKind.ACCESSION_NUMBER, unique("ACC")), "1.2.3", null, null, Instant.now()));
         assertThat(batch.version()).isZero();
         TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
@@ -354,13 +356,19 @@ abstract class BatchDatabaseContract {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> senders = new ArrayList<>();
+            // The senders end their associations together, round by round, and start the next round a
+            // moment apart: a batch can then close between rounds, as the next round's images arrive.
+            CyclicBarrier roundEnded = new CyclicBarrier(4);
             for (int t = 0; t < 4; t++) {
+                int sender = t;
                 senders.add(pool.submit(() -> {
                     for (int i = 0; i < 15; i++) {
                         String association = openAssociation();
                         assembly.imagesReceived(List.of(image(association, accession, "1.2.3")));
                         assembly.imagesReceived(List.of(image(association, accession, "1.2.3"), image(association, accession, "1.2.3")));
                         assembly.associationClosed(association, i % 2 == 0);
+                        roundEnded.await(30, TimeUnit.SECONDS);
+                        Thread.sleep(sender * 2L);
                     }
                     return null;
                 }));
@@ -396,10 +404,12 @@ abstract class BatchDatabaseContract {
         }
         assertThat(queue.committedBatches()).filteredOn(id -> all.stream().anyMatch(b -> b.id().equals(id)))
                 .doesNotHaveDuplicates().hasSize(all.size());
-        for (int i = 1; i < all.size(); i++) {
-            assertThat(all.get(i).previousBatchId()).isEqualTo(all.get(i - 1).id());
+        // Ids are taken before a batch wins its key, so the chain follows the order batches closed in, not their ids.
+        List<Batch> inClosingOrder = all.stream().sorted(Comparator.comparing(Batch::closedAt).thenComparing(Batch::id)).toList();
+        for (int i = 1; i < inClosingOrder.size(); i++) {
+            assertThat(inClosingOrder.get(i).previousBatchId()).isEqualTo(inClosingOrder.get(i - 1).id());
         }
-        assertThat(all.get(0).previousBatchId()).isNull();
+        assertThat(inClosingOrder.get(0).previousBatchId()).isNull();
     }
 
     private BatchCloser closer(Duration quietPeriod) {
