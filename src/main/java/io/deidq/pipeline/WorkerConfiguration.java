@@ -1,6 +1,9 @@
 package io.deidq.pipeline;
 
 import io.deidq.ConditionalOnRole;
+import io.deidq.batch.BatchQueue;
+import io.deidq.batch.BatchRepository;
+import io.deidq.batch.TaskRunRepository;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +12,10 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,12 +50,34 @@ class WorkerConfiguration {
         return new OutboxRelay(rows, new TransactionTemplate(transactions), publisher, settings, Clock.systemUTC());
     }
 
-    /** Failures go to the application's {@link StageFailures} bean when there is one (the batch's retry policy), else to the log. */
+    @Bean
+    StageRuns stageRuns(BatchRepository batches, TaskRunRepository runs, BatchQueue queue, RetryProperties retry) {
+        return new StageRuns(batches, runs, queue, retry, Clock.systemUTC());
+    }
+
+    /**
+     * Every stage's work, run by a {@link StageRun}, and any other handler. Failures of a handler
+     * that is not a StageRun go to the application's {@link StageFailures} bean when there is one, else to the log.
+     */
     @Bean
     @DependsOn("stageTopology")
     StageListeners stageListeners(ConnectionFactory connectionFactory, QueueNames names, ObjectProvider<StageHandler> handlers,
-                                  ObjectProvider<StageFailures> failures, WorkerProperties worker) {
-        List<StageHandler> all = handlers.orderedStream().toList();
+                                  ObjectProvider<StageWork> works, StageRuns runs, ObjectProvider<StageFailures> failures,
+                                  WorkerProperties worker) {
+        List<StageHandler> all = new ArrayList<>(handlers.orderedStream().toList());
+        String name = workerName();
+        works.orderedStream().forEach(work -> all.add(new StageRun(work, runs, name)));
         return new StageListeners(connectionFactory, names, all, failures.getIfAvailable(LoggedStageFailures::new), worker);
+    }
+
+    /** Which process ran a TaskRun: host and process id. */
+    private static String workerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 }
