@@ -1,6 +1,5 @@
 package io.deidq.batch;
 
-import io.deidq.DeidqApplication;
 import io.deidq.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,9 +66,7 @@ abstract class BatchDatabaseContract {
     @BeforeAll
     void start(@TempDir Path dataDir) {
         database = TestDatabase.open(databaseKind(), dataDir);
-        List<String> arguments = new ArrayList<>(database.arguments());
-        arguments.add("--deidq.roles=identity");
-        context = new SpringApplicationBuilder(DeidqApplication.class).web(WebApplicationType.NONE).run(arguments.toArray(String[]::new));
+        context = database.startApplication();
         assembly = context.getBean(BatchAssembly.class);
         batches = context.getBean(BatchRepository.class);
         jdbc = context.getBean(JdbcTemplate.class);

@@ -46,7 +46,7 @@ abstract class EmbeddedIdentityServiceContract {
     @BeforeAll
     void start(@TempDir Path dataDir) {
         database = TestDatabase.open(databaseKind(), dataDir);
-        context = IdentityContexts.start(database);
+        context = database.startApplication();
         service = context.getBean(IdentityService.class);
         jdbc = context.getBean(JdbcTemplate.class);
     }

@@ -1,12 +1,6 @@
 package io.deidq.identity;
 
-import io.deidq.DeidqApplication;
-import io.deidq.testing.TestDatabase;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,13 +8,6 @@ import java.util.UUID;
 final class IdentityContexts {
 
     private IdentityContexts() {
-    }
-
-    static ConfigurableApplicationContext start(TestDatabase database, String... arguments) {
-        List<String> all = new ArrayList<>(database.arguments());
-        all.add("--deidq.roles=identity");
-        all.addAll(List.of(arguments));
-        return new SpringApplicationBuilder(DeidqApplication.class).web(WebApplicationType.NONE).run(all.toArray(String[]::new));
     }
 
     static IdentityRequest.Entity patient(String id, String birth, IdentityRequest.Item... studies) {

@@ -31,11 +31,11 @@ class IdentityRestartTest {
         IdentityResponse before;
         IdentityResponse after;
         try (TestDatabase database = TestDatabase.open(kind, dataDir)) {
-            try (ConfigurableApplicationContext first = IdentityContexts.start(database,
+            try (ConfigurableApplicationContext first = database.startApplication(
                     "--deidq.identity.embedded.jitter.min-days=1", "--deidq.identity.embedded.jitter.max-days=30")) {
                 before = first.getBean(IdentityService.class).identify("test", request);
             }
-            try (ConfigurableApplicationContext second = IdentityContexts.start(database,
+            try (ConfigurableApplicationContext second = database.startApplication(
                     "--deidq.identity.embedded.jitter.min-days=-30", "--deidq.identity.embedded.jitter.max-days=-1")) {
                 after = second.getBean(IdentityService.class).identify("test", request);
             }

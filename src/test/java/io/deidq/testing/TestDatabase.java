@@ -1,6 +1,10 @@
 package io.deidq.testing;
 
+import io.deidq.DeidqApplication;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,6 +63,14 @@ public final class TestDatabase implements AutoCloseable {
                     "--spring.flyway.schemas=" + schema));
         }
         return arguments;
+    }
+
+    /** The application on this database in the role identity alone, without web server: the database side of deidq, nothing listening. */
+    public ConfigurableApplicationContext startApplication(String... arguments) {
+        List<String> all = new ArrayList<>(arguments());
+        all.add("--deidq.roles=identity");
+        all.addAll(List.of(arguments));
+        return new SpringApplicationBuilder(DeidqApplication.class).web(WebApplicationType.NONE).run(all.toArray(String[]::new));
     }
 
     @Override
