@@ -81,6 +81,9 @@ public class Batch {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "released_at")
+    private Instant releasedAt;
+
     @Column(name = "previous_batch_id")
     private Long previousBatchId;
 
@@ -263,6 +266,17 @@ public class Batch {
     /** When it became DONE, FAILED or CANCELLED; null while it is not (again, after a rerun). */
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    /** When its spool files and staging directory were deleted, after the retention; null before. */
+    public Instant releasedAt() {
+        return releasedAt;
+    }
+
+    /** Its files were deleted: only a DONE batch's are. */
+    public void released(Instant now) {
+        require("release its files", BatchState.DONE);
+        releasedAt = now;
     }
 
     /** The batch of the same key that had closed when an image opened this one; null for the key's first. */

@@ -2,6 +2,8 @@ package io.deidq.batch;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -64,6 +66,19 @@ public class Image {
 
     @Column(name = "batch_id")
     private Long batchId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "clean_outcome", length = 16)
+    private ImageOutcome cleanOutcome;
+
+    @Column(name = "clean_error", length = Batch.LONGEST_ERROR)
+    private String cleanError;
+
+    @Column(name = "output_name", length = 200)
+    private String outputName;
+
+    @Column(name = "uploaded_at")
+    private Instant uploadedAt;
 
     protected Image() {
     }
@@ -149,5 +164,37 @@ public class Image {
 
     void assignTo(long batch) {
         batchId = batch;
+    }
+
+    /** What the clean stage made of it; null before it ran. */
+    public ImageOutcome cleanOutcome() {
+        return cleanOutcome;
+    }
+
+    /** Why it was quarantined or could not be cleaned; null otherwise. */
+    public String cleanError() {
+        return cleanError;
+    }
+
+    /** Study/Series/SOP of its new UIDs, without extension; null unless cleaned. */
+    public String outputName() {
+        return outputName;
+    }
+
+    /** When both sinks had it; null before, and again after a rerun cleaned it anew. */
+    public Instant uploadedAt() {
+        return uploadedAt;
+    }
+
+    /** The clean stage's outcome, replacing an earlier run's. */
+    public void cleaned(ImageOutcome outcome, String outputName, String error) {
+        this.cleanOutcome = outcome;
+        this.outputName = outputName;
+        this.cleanError = error == null || error.length() <= Batch.LONGEST_ERROR ? error : error.substring(0, Batch.LONGEST_ERROR);
+        this.uploadedAt = null;
+    }
+
+    public void uploaded(Instant at) {
+        uploadedAt = at;
     }
 }

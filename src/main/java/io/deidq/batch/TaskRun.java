@@ -39,6 +39,9 @@ public class TaskRun {
     @Column(name = "started_at", nullable = false)
     private Instant startedAt;
 
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
     @Column(name = "finished_at")
     private Instant finishedAt;
 
@@ -58,6 +61,11 @@ public class TaskRun {
         this.attempt = attempt;
         this.worker = worker;
         this.startedAt = startedAt;
+    }
+
+    /** Its worker is still at it. */
+    public void heartbeat(Instant at) {
+        heartbeatAt = at;
     }
 
     public void succeeded(Instant at) {
@@ -105,6 +113,11 @@ public class TaskRun {
 
     public Instant startedAt() {
         return startedAt;
+    }
+
+    /** The last sign of life of its worker while it ran; null before the first. */
+    public Instant heartbeatAt() {
+        return heartbeatAt;
     }
 
     /** Null while it runs. */

@@ -4,6 +4,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 public interface TaskRunRepository extends JpaRepository<TaskRun, Long> {
 
@@ -11,4 +12,7 @@ public interface TaskRunRepository extends JpaRepository<TaskRun, Long> {
 
     /** Runs started before {@code startedBefore} and not finished: their workers may have died. */
     List<TaskRun> findByFinishedAtIsNullAndStartedAtBeforeOrderById(Instant startedBefore);
+
+    /** A batch's latest run of {@code stage} that ended {@code outcome}. */
+    Optional<TaskRun> findFirstByBatchIdAndStageAndOutcomeOrderByIdDesc(long batchId, Stage stage, TaskOutcome outcome);
 }

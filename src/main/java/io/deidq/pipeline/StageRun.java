@@ -17,11 +17,14 @@ public final class StageRun implements StageHandler {
     private final StageWork work;
     private final StageRuns runs;
     private final String worker;
+    private final boolean pauseAfterWork;
 
-    public StageRun(StageWork work, StageRuns runs, String worker) {
+    /** @param pauseAfterWork crash tests only (deidq.worker.pause-in-stage): the run stops for ever between its work and its record */
+    public StageRun(StageWork work, StageRuns runs, String worker, boolean pauseAfterWork) {
         this.work = work;
         this.runs = runs;
         this.worker = worker;
+        this.pauseAfterWork = pauseAfterWork;
     }
 
     @Override
@@ -42,11 +45,26 @@ public final class StageRun implements StageHandler {
             return;
         }
         try {
-            work.run(message.batchId());
+            work.run(new StageTask(message.batchId(), message.stage(), message.attempt(), taskRun));
         } catch (Exception e) {
             runs.failed(message, taskRun, e);
             return;
         }
+        if (pauseAfterWork) {
+            pause(message);
+            return;
+        }
         runs.succeeded(message, taskRun);
+    }
+
+    /** Where a crash test kills the worker: the stage's output is written and not yet recorded. */
+    private static void pause(StageMessage message) {
+        log.warn("paused after the work of {} for batch {} (deidq.worker.pause-in-stage), before recording it",
+                message.stage().queueName(), message.batchId());
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -79,6 +79,11 @@ public class StageRuns {
         String reason = reason(message.stage(), error);
         runs.findById(taskRun).orElseThrow().failed(reason, now);
         Batch batch = batches.findById(message.batchId()).orElseThrow();
+        if (error instanceof FinalStageFailure) {
+            batch.fail(reason, now);
+            log.warn("batch {} failed in {}: trying again would not help", batch.id(), message.stage().queueName());
+            return;
+        }
         if (message.attempt() >= retry.maxAttempts()) {
             batch.fail(reason, now);
             log.warn("batch {} failed in {} after {} attempts", batch.id(), message.stage().queueName(), message.attempt());

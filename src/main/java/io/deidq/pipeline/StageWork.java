@@ -12,5 +12,9 @@ public interface StageWork {
 
     Stage stage();
 
-    void run(long batchId) throws Exception;
+    /**
+     * Does the stage's work for {@code task}. A {@link FinalStageFailure} fails the batch at once;
+     * any other exception is retried after a backoff while attempts remain.
+     */
+    void run(StageTask task) throws Exception;
 }

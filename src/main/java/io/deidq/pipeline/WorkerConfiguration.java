@@ -66,7 +66,7 @@ class WorkerConfiguration {
                                   WorkerProperties worker) {
         List<StageHandler> all = new ArrayList<>(handlers.orderedStream().toList());
         String name = workerName();
-        works.orderedStream().forEach(work -> all.add(new StageRun(work, runs, name)));
+        works.orderedStream().forEach(work -> all.add(new StageRun(work, runs, name, work.stage() == worker.pauseInStage())));
         return new StageListeners(connectionFactory, names, all, failures.getIfAvailable(LoggedStageFailures::new), worker);
     }
 

@@ -112,7 +112,7 @@ public class DicomReceiver implements SmartLifecycle {
     }
 
     Path spoolDirectory() {
-        return properties.spoolDirectory() != null ? properties.spoolDirectory() : deidq.dataDir().resolve("spool");
+        return properties.spoolDirectory(deidq.dataDir());
     }
 
     private SSLContext tls() throws IOException {

@@ -40,6 +40,11 @@ public record ReceiverProperties(String aeTitle, String bindAddress, int port, i
                                 String trustStorePassword, boolean needClientAuth) {
     }
 
+    /** The spool: {@link #spoolDirectory()} when set, else {@code dataDir/spool}. Workers read the images there too. */
+    public Path spoolDirectory(Path dataDir) {
+        return spoolDirectory != null ? spoolDirectory : dataDir.resolve("spool");
+    }
+
     public ReceiverProperties {
         allowedPeers = allowedPeers == null ? List.of() : List.copyOf(allowedPeers);
         if (tls == null) {

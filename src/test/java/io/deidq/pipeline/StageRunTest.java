@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * each stage once and in order, a failed attempt retried after its backoff, a stage that keeps
  * failing failing the batch after the last attempt with its reason, and each attempt a TaskRun.
  */
-@SpringBootTest(classes = {DeidqApplication.class, StageRunTest.Stages.class}, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = {DeidqApplication.class, StageRunTest.Stages.class}, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.main.allow-bean-definition-overriding=true")
 @DirtiesContext
 @DisplayName("Stages run by workers (every role, embedded Qpid Broker-J, H2)")
 class StageRunTest {
@@ -76,7 +77,8 @@ class StageRunTest {
         }
 
         @Override
-        public void run(long batchId) {
+        public void run(StageTask task) {
+            long batchId = task.batchId();
             ran.add(batchId);
             AtomicInteger left = failuresLeft.get(batchId);
             if (left != null && left.getAndDecrement() > 0) {
@@ -85,14 +87,15 @@ class StageRunTest {
         }
     }
 
+    /** In place of the real stages: the same bean names. */
     @TestConfiguration
     static class Stages {
-        @Bean RecordedWork getIdentifiers() { return new RecordedWork(Stage.GET_IDENTIFIERS); }
-        @Bean RecordedWork prepareRequest() { return new RecordedWork(Stage.PREPARE_REQUEST); }
-        @Bean RecordedWork identify() { return new RecordedWork(Stage.IDENTIFY); }
-        @Bean RecordedWork update() { return new RecordedWork(Stage.UPDATE); }
-        @Bean RecordedWork clean() { return new RecordedWork(Stage.CLEAN); }
-        @Bean RecordedWork upload() { return new RecordedWork(Stage.UPLOAD); }
+        @Bean RecordedWork getIdentifiersStage() { return new RecordedWork(Stage.GET_IDENTIFIERS); }
+        @Bean RecordedWork prepareRequestStage() { return new RecordedWork(Stage.PREPARE_REQUEST); }
+        @Bean RecordedWork identifyStage() { return new RecordedWork(Stage.IDENTIFY); }
+        @Bean RecordedWork updateStage() { return new RecordedWork(Stage.UPDATE); }
+        @Bean RecordedWork cleanStage() { return new RecordedWork(Stage.CLEAN); }
+        @Bean RecordedWork uploadStage() { return new RecordedWork(Stage.UPLOAD); }
     }
 
     @Autowired

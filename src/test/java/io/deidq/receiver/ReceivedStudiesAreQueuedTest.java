@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * has ended and the quiet period passed, each batch's get-identifiers message reaches the worker.
  */
 @SpringBootTest(classes = {DeidqApplication.class, ReceivedStudiesAreQueuedTest.Worker.class},
-        webEnvironment = SpringBootTest.WebEnvironment.NONE)
+        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.main.allow-bean-definition-overriding=true")
 @DirtiesContext
 @DisplayName("Received studies are queued (every role, embedded Qpid Broker-J, H2)")
 class ReceivedStudiesAreQueuedTest {
@@ -56,11 +56,11 @@ class ReceivedStudiesAreQueuedTest {
         registry.add("deidq.batch.close-period", () -> "100ms");
     }
 
-    /** The get-identifiers stage of a worker, recording what reaches it. */
+    /** The get-identifiers stage of a worker, recording what reaches it: the real stage's bean name. */
     @TestConfiguration
     static class Worker {
         @Bean
-        RecordedStage getIdentifiers() {
+        RecordedStage getIdentifiersStage() {
             return new RecordedStage();
         }
     }

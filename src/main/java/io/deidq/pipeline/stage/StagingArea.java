@@ -1,0 +1,95 @@
+package io.deidq.pipeline.stage;
+
+import io.deidq.OwnerOnly;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Where the clean stage puts a batch's cleaned images and metadata records until upload has sent
+ * them: {@code <root>/<batch>/clean-<task run>/images/Study/Series/SOP.dcm} and
+ * {@code .../metadata/Study/Series/SOP.json}. Each clean run writes a directory of its own, and the
+ * upload stage reads the one of the run that succeeded. Like the spool, it is patient data until
+ * cleaned and is its owner's only; workers on other machines reach it on the shared file system.
+ */
+public final class StagingArea {
+
+    private final Path root;
+
+    public StagingArea(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path ofBatch(long batchId) {
+        return root.resolve(Long.toString(batchId));
+    }
+
+    public Path ofCleanRun(long batchId, long taskRunId) {
+        return ofBatch(batchId).resolve("clean-" + taskRunId);
+    }
+
+    /** A clean run's directory, empty: what a run that died before left under this name is deleted. */
+    Path freshCleanRun(long batchId, long taskRunId) throws IOException {
+        Path run = ofCleanRun(batchId, taskRunId);
+        deleteTree(run);
+        Files.createDirectories(ofBatch(batchId), OwnerOnly.DIRECTORY);
+        Files.createDirectories(run, OwnerOnly.DIRECTORY);
+        return run;
+    }
+
+    /** Deletes everything staged for the batch. */
+    public void release(long batchId) throws IOException {
+        deleteTree(ofBatch(batchId));
+    }
+
+    private static void deleteTree(Path top) throws IOException {
+        if (!Files.exists(top)) {
+            return;
+        }
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Makes a finished run's files durable before the run is recorded as done: each file's data,
+     * then every directory from the deepest up to the run's, so that upload after a power cut finds
+     * what clean reported.
+     */
+    static void makeDurable(Path run) throws IOException {
+        try (var paths = Files.walk(run)) {
+            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                boolean directory = Files.isDirectory(path);
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                    channel.force(!directory);
+                }
+            }
+        }
+        try (FileChannel channel = FileChannel.open(run.getParent(), StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

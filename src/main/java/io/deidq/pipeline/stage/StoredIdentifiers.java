@@ -1,0 +1,92 @@
+package io.deidq.pipeline.stage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deidq.batch.BatchIdentifiers;
+import io.deidq.batch.BatchIdentifiersRepository;
+import io.deidq.pipeline.FinalStageFailure;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.function.Function;
+
+/**
+ * The identifier stages' results, kept as JSON in the batch's {@link BatchIdentifiers} row: each
+ * stage reads what the one before it stored and stores its own, clearing what the later stages
+ * made from the earlier value, so that a rerun never mixes two runs' results.
+ */
+public final class StoredIdentifiers {
+
+    private final BatchIdentifiersRepository rows;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+
+    public StoredIdentifiers(BatchIdentifiersRepository rows, TransactionTemplate transactions, ObjectMapper json) {
+        this.rows = rows;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** The value a stage before stored in {@code column}, as {@code type}; fails for good when that stage has not stored it. */
+    public <T> T read(long batchId, Function<BatchIdentifiers, String> column, String what, String madeBy, Class<T> type)
+            throws FinalStageFailure {
+        String text = rows.findById(batchId).map(column).orElse(null);
+        if (text == null) {
+            throw new FinalStageFailure("batch " + batchId + " has no " + what + ": " + madeBy + " has not stored them; rerun from the start");
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new FinalStageFailure("batch " + batchId + ": its stored " + what + " are not readable as " + type.getSimpleName()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
+    /** Stores {@code value} as JSON through {@code store}, which also clears the columns the later stages fill. */
+    public void store(long batchId, Object value, Store store) {
+        String text;
+        try {
+            text = json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("batch " + batchId + ": cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+        transactions.executeWithoutResult(status -> {
+            BatchIdentifiers row = rows.findById(batchId).orElseGet(() -> new BatchIdentifiers(batchId));
+            store.into(row, text);
+            rows.save(row);
+        });
+    }
+
+    /** How a stage's value goes into the row. */
+    public interface Store {
+        void into(BatchIdentifiers row, String json);
+    }
+
+    /** The stores of the four stages, each clearing the later columns. */
+    public static Store ids() {
+        return (row, text) -> {
+            row.ids(text);
+            row.request(null);
+            row.response(null);
+            row.updatedIds(null);
+        };
+    }
+
+    public static Store request() {
+        return (row, text) -> {
+            row.request(text);
+            row.response(null);
+            row.updatedIds(null);
+        };
+    }
+
+    public static Store response() {
+        return (row, text) -> {
+            row.response(text);
+            row.updatedIds(null);
+        };
+    }
+
+    public static Store updatedIds() {
+        return BatchIdentifiers::updatedIds;
+    }
+}
