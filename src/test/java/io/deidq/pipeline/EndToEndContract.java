@@ -27,8 +27,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +52,6 @@ import static org.awaitility.Awaitility.await;
 abstract class EndToEndContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A study as the PACS holds it: its patient, and the accession number and UIDs that identify it. */
-    record Study(String patientId, String patientName, String birthDate, String accession, String studyUid, String studyDate) {
-    }
 
     @TempDir
     static Path dir;
@@ -94,17 +88,14 @@ abstract class EndToEndContract {
     @Test
     void threeStudiesOfTwoPatientsComeOutCleanWithOnePseudonymPerPatient() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        Study first = new Study("E2E-" + run + "-1", "Doe^Jane", "19700101", "ACCE2E" + run + "1", uid(), "20240105");
-        Study second = new Study(first.patientId(), first.patientName(), first.birthDate(), "ACCE2E" + run + "2", uid(), "20240611");
-        Study other = new Study("E2E-" + run + "-2", "Roe^Richard", "19811224", "ACCE2E" + run + "3", uid(), "20240302");
+        Study first = new Study("E2E-" + run + "-1", "Doe^Jane", "19700101", "ACCE2E" + run + "1", Study.uid(), "20240105");
+        Study second = new Study(first.patientId(), first.patientName(), first.birthDate(), "ACCE2E" + run + "2", Study.uid(), "20240611");
+        Study other = new Study("E2E-" + run + "-2", "Roe^Richard", "19811224", "ACCE2E" + run + "3", Study.uid(), "20240302");
         List<Study> studies = List.of(first, second, other);
         List<Path> files = new ArrayList<>();
-        Map<String, Study> studyOfSop = new HashMap<>();
         for (Study study : studies) {
             for (int k = 0; k < 2; k++) {
-                String sop = uid();
-                files.add(image(study, sop));
-                studyOfSop.put(sop, study);
+                files.add(study.image(dir, Study.uid()));
             }
         }
 
@@ -170,53 +161,9 @@ abstract class EndToEndContract {
         return batches.findAll().stream().filter(b -> study.accession().equals(b.accessionNumber())).findFirst().orElse(null);
     }
 
-    private Path image(Study study, String sopUid) throws IOException {
-        Path pixels = dir.resolve("pixels.raw");
-        if (!Files.exists(pixels)) {
-            byte[] values = new byte[128];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = (byte) (k * 7);
-            }
-            Files.write(pixels, values);
-        }
-        String dump = """
-                (0008,0016) UI [1.2.840.10008.5.1.4.1.1.7]
-                (0008,0018) UI [%s]
-                (0008,0020) DA [%s]
-                (0008,0050) SH [%s]
-                (0008,0060) CS [OT]
-                (0010,0010) PN [%s]
-                (0010,0020) LO [%s]
-                (0010,0030) DA [%s]
-                (0020,000d) UI [%s]
-                (0020,000e) UI [%s.1]
-                (0028,0002) US 1
-                (0028,0004) CS [MONOCHROME2]
-                (0028,0010) US 8
-                (0028,0011) US 8
-                (0028,0100) US 16
-                (0028,0101) US 16
-                (0028,0102) US 15
-                (0028,0103) US 0
-                (7fe0,0010) OW =pixels.raw
-                """.formatted(sopUid, study.studyDate(), study.accession(), study.patientName(), study.patientId(), study.birthDate(),
-                study.studyUid(), study.studyUid());
-        Path text = Files.writeString(dir.resolve(sopUid + ".txt"), dump);
-        Path file = dir.resolve(sopUid + ".dcm");
-        Dcmtk.run(dir, "dump2dcm", "--write-xfer-little", text.toString(), file.toString()).assertClean();
-        return file;
-    }
-
     private static List<Path> filesUnder(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(Files::isRegularFile).toList();
         }
-    }
-
-    /** A UUID-derived UID (PS3.5 B.2). */
-    private static String uid() {
-        UUID uuid = UUID.randomUUID();
-        byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
-        return "2.25." + new BigInteger(1, bytes);
     }
 }
