@@ -23,8 +23,8 @@ import java.nio.file.Path;
 
 /**
  * The C-STORE receiver of the {@code receiver} role: takes its share of the spool (sweeping it, and
- * ending the associations an earlier run left open, when no other receiver uses it), then listens for associations until the application stops, when it
- * lets associations in progress finish.
+ * ending the associations an earlier run left open, when no other receiver uses it), then listens
+ * for associations until the application stops, when it lets associations in progress finish.
  */
 @Component
 @ConditionalOnRole("receiver")
