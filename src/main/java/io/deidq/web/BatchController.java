@@ -55,17 +55,17 @@ class BatchController {
     }
 
     @GetMapping
-    BatchViews.Page list(@RequestParam(required = false) String state, @RequestParam(required = false) String limit,
-                         @RequestParam(required = false) String after) {
-        int size = limit == null ? DEFAULT_LIMIT : limit(limit);
-        long before = after == null ? Long.MAX_VALUE : after(after);
+    BatchViews.Page list(@RequestParam(required = false) String state, @RequestParam(name = "_count", required = false) String count,
+                         @RequestParam(name = "_token", required = false) String token) {
+        int size = count == null ? DEFAULT_LIMIT : count(count);
+        long before = token == null ? Long.MAX_VALUE : PageToken.before(token);
         List<Batch> page = state == null
                 ? batches.findByIdLessThanOrderByIdDesc(before, Limit.of(size))
                 : batches.findByStateAndIdLessThanOrderByIdDesc(state(state), before, Limit.of(size));
         Map<Long, Long> counts = page.isEmpty() ? Map.of() : images.countByBatchIds(page.stream().map(Batch::id).toList()).stream()
                 .collect(Collectors.toMap(ImageCount::batchId, ImageCount::images));
         List<BatchViews.Summary> summaries = page.stream().map(b -> BatchViews.Summary.of(b, counts.getOrDefault(b.id(), 0L))).toList();
-        return new BatchViews.Page(summaries, page.size() == size ? page.get(page.size() - 1).id() : null);
+        return new BatchViews.Page(summaries, page.size() == size ? PageToken.of(page.get(page.size() - 1).id()) : null);
     }
 
     @GetMapping("/{id}")
@@ -138,20 +138,12 @@ class BatchController {
         }
     }
 
-    private static int limit(String limit) {
-        int size = limit.matches("\\d{1,3}") ? Integer.parseInt(limit) : 0;
+    private static int count(String count) {
+        int size = count.matches("\\d{1,3}") ? Integer.parseInt(count) : 0;
         if (size < 1 || size > MAX_LIMIT) {
-            throw BatchApiError.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
+            throw BatchApiError.badRequest("_count must be a whole number from 1 to " + MAX_LIMIT);
         }
         return size;
-    }
-
-    private static long after(String after) {
-        long id = after.matches("\\d{1,18}") ? Long.parseLong(after) : 0;
-        if (id < 1) {
-            throw BatchApiError.badRequest("after must be the id of a batch: a whole number from 1");
-        }
-        return id;
     }
 
     private static BatchApiError unknown(long id) {

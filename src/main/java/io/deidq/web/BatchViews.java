@@ -50,8 +50,8 @@ final class BatchViews {
         }
     }
 
-    /** A page, newest first; {@code next_after} is the {@code after} of the next page, null when this one is the last. */
+    /** A page, newest first; {@code next_token} is the {@code _token} of the next page, null when this one is the last. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Page(List<Summary> batches, @JsonProperty("next_after") Long nextAfter) {
+    record Page(List<Summary> batches, @JsonProperty("next_token") String nextToken) {
     }
 }

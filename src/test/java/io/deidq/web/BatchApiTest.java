@@ -142,43 +142,46 @@ class BatchApiTest {
         Batch second = failedIn(Stage.UPLOAD, 2);
         Batch third = failedIn(Stage.GET_IDENTIFIERS, 1);
 
-        JsonHttp.Answer page = get("/api/batches?state=FAILED&limit=2");
+        JsonHttp.Answer page = get("/api/batches?state=FAILED&_count=2");
         assertThat(page.code()).isEqualTo(200);
-        assertThat(page.body().fieldNames()).toIterable().containsExactly("batches", "next_after");
+        assertThat(page.body().fieldNames()).toIterable().containsExactly("batches", "next_token");
         assertThat(ids(page)).containsExactly(third.id(), second.id());
-        assertThat(page.body().path("next_after").asLong()).isEqualTo(second.id());
+        String token = page.body().path("next_token").asText();
+        assertThat(token).isEqualTo(PageToken.of(second.id()));
         JsonNode shown = page.body().path("batches").get(1);
         assertThat(shown.fieldNames()).toIterable().containsExactly("id", "state", "stage", "attempt", "error", "created_at", "updated_at",
                 "closed_at", "finished_at", "previous_batch_id", "image_count", "version");
         assertThat(shown.path("image_count").asLong()).isEqualTo(2);
         assertThat(shown.path("stage").asText()).isEqualTo("UPLOAD");
 
-        JsonHttp.Answer next = get("/api/batches?state=FAILED&limit=2&after=" + second.id());
+        JsonHttp.Answer next = get("/api/batches?state=FAILED&_count=2&_token=" + token);
         assertThat(ids(next)).startsWith(first.id()).doesNotContain(queued.id(), second.id(), third.id());
 
         JsonHttp.Answer all = get("/api/batches");
         assertThat(ids(all)).startsWith(third.id(), second.id(), queued.id(), first.id()).hasSizeLessThanOrEqualTo(BatchController.DEFAULT_LIMIT);
         assertThat(all.body().path("batches").get(2).path("state").asText()).isEqualTo("RECEIVING");
         assertThat(all.body().path("batches").get(2).path("stage").isNull()).isTrue();
-        assertThat(get("/api/batches?limit=500").code()).isEqualTo(200);
+        assertThat(get("/api/batches?_count=500").code()).isEqualTo(200);
 
-        JsonHttp.Answer none = get("/api/batches?after=1");
+        JsonHttp.Answer none = get("/api/batches?_token=" + PageToken.of(1));
         assertThat(none.code()).isEqualTo(200);
-        assertThat(none.body()).isEqualTo(parse("{\"batches\": [], \"next_after\": null}"));
+        assertThat(none.body()).isEqualTo(parse("{\"batches\": [], \"next_token\": null}"));
     }
 
     @Test
     void aListingWithABadParameterIs400() {
         assertThat(get("/api/batches?state=BROKEN").detail())
                 .isEqualTo("state must be one of RECEIVING, QUEUED, RUNNING, DONE, FAILED, CANCELLED");
-        for (String limit : new String[]{"0", "501", "ten", "-1"}) {
-            JsonHttp.Answer answer = get("/api/batches?limit=" + limit);
-            assertThat(answer.code()).as(limit).isEqualTo(400);
-            assertThat(answer.detail()).isEqualTo("limit must be a whole number from 1 to 500");
+        for (String count : new String[]{"0", "501", "ten", "-1"}) {
+            JsonHttp.Answer answer = get("/api/batches?_count=" + count);
+            assertThat(answer.code()).as(count).isEqualTo(400);
+            assertThat(answer.detail()).isEqualTo("_count must be a whole number from 1 to 500");
         }
-        JsonHttp.Answer after = get("/api/batches?after=x");
-        assertThat(after.code()).isEqualTo(400);
-        assertThat(after.detail()).isEqualTo("after must be the id of a batch: a whole number from 1");
+        for (String token : new String[]{"x", "123", PageToken.of(1).substring(1), "YmVmb3JlOjA"}) {
+            JsonHttp.Answer answer = get("/api/batches?_token=" + token);
+            assertThat(answer.code()).as(token).isEqualTo(400);
+            assertThat(answer.detail()).isEqualTo("_token must be the next_token of an earlier page");
+        }
     }
 
     @Test
@@ -335,7 +338,7 @@ class BatchApiTest {
         identifiers.add(accession);
         identifiers.add(study);
         String association = UUID.randomUUID().toString();
-        assembly.associationOpened(new ReceivedAssociation(association, "SCU", "DEIDQ", "127.0.0.1", Instant.now()));
+        assembly.associationOpened(new ReceivedAssociation(association, "SCU", "DEIDQ", "127.0.0.1", Instant.now(), null));
         List<Image> sent = new ArrayList<>();
         for (int i = 0; i < images; i++) {
             String uid = study + "." + counter.incrementAndGet();
