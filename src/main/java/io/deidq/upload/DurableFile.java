@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A file written whole or not at all, and kept once written: into a .part file beside it, fsynced,
- * renamed over the name, and the directory fsynced, so that after a crash the name holds the old
- * content or the new one, never a part, and a success reported is on the disk.
+ * A file written whole or not at all: into a .part file beside it, its data made durable, then
+ * renamed over the name, so that after a crash the name holds the old content or the new one, never
+ * a part. The rename itself is durable once the directory is synced, which {@link Directories} does
+ * once for many files.
  */
 final class DurableFile {
 
@@ -26,24 +29,55 @@ final class DurableFile {
     private DurableFile() {
     }
 
-    static void write(Path target, Content content) throws IOException {
-        Path directory = target.getParent();
-        if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory, OwnerOnly.DIRECTORY);
-        }
-        Path part = directory.resolve(target.getFileName() + ".part");
+    /** Writes {@code target}; its directory is recorded in {@code unsynced} for the next flush. */
+    static void write(Path target, Content content, Directories unsynced) throws IOException {
+        Path part = partOf(target);
         try {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
                 content.writeTo(Channels.newOutputStream(channel));
-                channel.force(true);
+                channel.force(false);
             }
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            replace(part, target, unsynced);
         } finally {
             Files.deleteIfExists(part);
         }
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
+    }
+
+    /**
+     * Puts the durable file {@code source} at {@code target} as a second name of the same file
+     * (a hard link: no data is copied or written again), or, where the two are on different file
+     * systems or links are not supported, as a durable copy.
+     */
+    static void link(Path target, Path source, Directories unsynced) throws IOException {
+        Path part = partOf(target);
+        try {
+            Files.deleteIfExists(part);
+            try {
+                Files.createLink(part, source);
+            } catch (NoSuchFileException missing) {
+                throw missing;
+            } catch (UnsupportedOperationException | FileSystemException notHere) {
+                write(target, out -> Files.copy(source, out), unsynced);
+                return;
+            }
+            replace(part, target, unsynced);
+        } finally {
+            Files.deleteIfExists(part);
         }
+    }
+
+    private static Path partOf(Path target) throws IOException {
+        Path directory = target.getParent();
+        // Most files go where one went before: asked to create what exists, the JDK throws and catches an exception.
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory, OwnerOnly.DIRECTORY);
+        }
+        return directory.resolve(target.getFileName() + ".part");
+    }
+
+    private static void replace(Path part, Path target, Directories unsynced) throws IOException {
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        unsynced.add(target.getParent());
     }
 }

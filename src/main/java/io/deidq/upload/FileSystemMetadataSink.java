@@ -15,6 +15,7 @@ public final class FileSystemMetadataSink implements MetadataSink {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final Path root;
+    private final Directories unsynced = new Directories();
 
     public FileSystemMetadataSink(Path root) {
         this.root = root;
@@ -22,6 +23,11 @@ public final class FileSystemMetadataSink implements MetadataSink {
 
     @Override
     public void store(String name, Map<String, Object> record) throws IOException {
-        DurableFile.write(root.resolve(SinkName.checked(name)), out -> JSON.writeValue(out, record));
+        DurableFile.write(root.resolve(SinkName.checked(name)), out -> JSON.writeValue(out, record), unsynced);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        unsynced.sync();
     }
 }

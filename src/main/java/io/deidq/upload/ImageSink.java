@@ -9,6 +9,13 @@ import java.nio.file.Path;
  */
 public interface ImageSink {
 
-    /** Stores the cleaned image file under {@code name} (Study/Series/SOP.dcm); durable when it returns. */
+    /**
+     * Stores the cleaned image file, durable already on its own disk, under {@code name}
+     * (Study/Series/SOP.dcm); the image is durable in the sink once {@link #flush()} returns.
+     * Safe to call from several threads at once.
+     */
     void store(String name, Path cleanedImage) throws IOException;
+
+    /** Makes every image stored before the call durable; a sink whose stores are durable when they return does nothing. */
+    void flush() throws IOException;
 }

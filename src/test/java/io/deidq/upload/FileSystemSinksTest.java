@@ -40,6 +40,20 @@ class FileSystemSinksTest {
     }
 
     @Test
+    void aCleanedFileOnTheSameFileSystemBecomesTheOutputWithoutACopy() throws IOException {
+        Path root = tmp.resolve("images");
+        FileSystemImageSink sink = new FileSystemImageSink(root);
+        Path cleaned = Files.write(tmp.resolve("cleaned.dcm"), new byte[] {7, 8, 9});
+
+        sink.store(IMAGE, cleaned);
+        sink.flush();
+
+        assertThat(Files.getAttribute(root.resolve(IMAGE), "unix:ino")).isEqualTo(Files.getAttribute(cleaned, "unix:ino"));
+        Files.delete(cleaned);
+        assertThat(root.resolve(IMAGE)).hasBinaryContent(new byte[] {7, 8, 9});
+    }
+
+    @Test
     void aMetadataRecordIsStoredAsJson() throws IOException {
         Path root = tmp.resolve("metadata");
         Map<String, Object> record = new LinkedHashMap<>();

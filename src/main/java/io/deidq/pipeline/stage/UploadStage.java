@@ -85,21 +85,40 @@ public final class UploadStage implements StageWork {
         }
         for (int from = 0; from < toSend.size(); from += MARK_EVERY) {
             List<Image> group = toSend.subList(from, Math.min(from + MARK_EVERY, toSend.size()));
-            markUploaded(pool.each(group, image -> upload(image, run)));
+            upload(group, run);
         }
     }
 
-    private long upload(Image image, Path run) throws IOException, FinalStageFailure {
-        String name = image.outputName();
-        Path cleaned = run.resolve("images").resolve(name + ".dcm");
-        Path record = run.resolve("metadata").resolve(name + ".json");
-        if (!Files.isRegularFile(cleaned) || !Files.isRegularFile(record)) {
-            throw new FinalStageFailure("image " + image.id() + ": its cleaned file or metadata record is missing from " + run
-                    + "; rerun from the start");
+    /**
+     * The group's images stored and made durable, then their records, then they are marked: a
+     * record in the sink means its image is there, and an image marked uploaded is durable.
+     */
+    private void upload(List<Image> group, Path run) throws IOException, FinalStageFailure {
+        for (Image image : group) {
+            if (!Files.isRegularFile(cleanedFile(image, run)) || !Files.isRegularFile(recordFile(image, run))) {
+                throw new FinalStageFailure("image " + image.id() + ": its cleaned file or metadata record is missing from " + run
+                        + "; rerun from the start");
+            }
         }
-        imageSink.store(name + ".dcm", cleaned);
-        metadataSink.store(name + ".json", json.readValue(record.toFile(), RECORD));
-        return image.id();
+        pool.each(group, image -> {
+            imageSink.store(image.outputName() + ".dcm", cleanedFile(image, run));
+            return image;
+        });
+        imageSink.flush();
+        List<Long> ids = pool.each(group, image -> {
+            metadataSink.store(image.outputName() + ".json", json.readValue(recordFile(image, run).toFile(), RECORD));
+            return image.id();
+        });
+        metadataSink.flush();
+        markUploaded(ids);
+    }
+
+    private static Path cleanedFile(Image image, Path run) {
+        return run.resolve("images").resolve(image.outputName() + ".dcm");
+    }
+
+    private static Path recordFile(Image image, Path run) {
+        return run.resolve("metadata").resolve(image.outputName() + ".json");
     }
 
     private void markUploaded(List<Long> ids) {
