@@ -12,6 +12,9 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,6 +39,8 @@ public final class EmbeddedBroker {
     private SystemLauncher launcher;
     private Path workDir;
     private Instant startedAt;
+    /** Set while {@link #stop()} shuts the broker down: any other close is unexpected. */
+    private volatile boolean stopping;
 
     public EmbeddedBroker(int port) {
         this.port = port;
@@ -52,6 +57,14 @@ public final class EmbeddedBroker {
             @Override
             public void onContainerResolve(SystemConfig<?> config) {
                 systemConfig.set(config);
+            }
+
+            @Override
+            public void onContainerClose(SystemConfig<?> config) {
+                if (!stopping) {
+                    log.warn("the embedded broker on 127.0.0.1:{} closed, not stopped by deidq; it closed from here:", port,
+                            new Throwable("the embedded broker closed"));
+                }
             }
         });
         try {
@@ -77,11 +90,46 @@ public final class EmbeddedBroker {
         if (launcher == null) {
             return;
         }
-        launcher.shutdown();
+        stopping = true;
+        try {
+            launcher.shutdown();
+        } finally {
+            stopping = false;
+        }
         launcher = null;
         startedAt = null;
         deleteWorkDir();
         log.info("Embedded AMQP broker on 127.0.0.1:{} stopped", port);
+    }
+
+    /** Whether its AMQP port takes a TCP connection within a second. */
+    public synchronized boolean listening() {
+        if (launcher == null) {
+            return false;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts it again, empty, on the same port when its AMQP port no longer takes connections;
+     * answers whether it did. Under a heavy load, Qpid Broker-J 9.2.1 has been seen to close its
+     * port a few seconds after starting, with no reason logged; the consumers would then wait for
+     * ever. What the broker held is lost with it, as when its process dies: the outbox and the
+     * sweeper queue it again.
+     */
+    public synchronized boolean restartIfDeaf() {
+        if (launcher == null || listening()) {
+            return false;
+        }
+        log.warn("the embedded broker stopped taking connections on 127.0.0.1:{}; starting it again", port);
+        stop();
+        start();
+        return true;
     }
 
     /** When it last started, holding no message; null while it is stopped. */

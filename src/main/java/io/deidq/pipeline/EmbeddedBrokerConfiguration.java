@@ -24,6 +24,12 @@ class EmbeddedBrokerConfiguration {
         return new EmbeddedBroker(broker.embedded().port());
     }
 
+    /** Closed before the broker stops, so that it never starts a broker being stopped. */
+    @Bean(destroyMethod = "close")
+    EmbeddedBrokerWatch embeddedBrokerWatch(EmbeddedBroker broker, BrokerProperties properties) {
+        return new EmbeddedBrokerWatch(broker, properties.embedded().watchInterval());
+    }
+
     @Bean
     RabbitConnectionDetails embeddedBrokerConnection(EmbeddedBroker broker) {
         return new RabbitConnectionDetails() {
