@@ -6,9 +6,13 @@ import io.deidq.batch.BatchRepository;
 import io.deidq.batch.BatchState;
 import io.deidq.batch.Image;
 import io.deidq.batch.ImageOutcome;
+import io.deidq.batch.BatchIdentifiersRepository;
 import io.deidq.batch.ImageRepository;
 import io.deidq.batch.Stage;
+import io.deidq.batch.TaskRun;
+import io.deidq.batch.TaskRunRepository;
 import io.deidq.pipeline.stage.CleanStage;
+import io.deidq.pipeline.stage.GetIdentifiersStage;
 import io.deidq.pipeline.stage.SpooledImages;
 import io.deidq.pipeline.stage.UploadStage;
 import io.deidq.receiver.DicomReceiver;
@@ -27,6 +31,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,13 +40,15 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * What the stages make of images the recipes cannot simply clean, and of a stage run twice: a
  * flagged image is quarantined (kept in the spool, never uploaded) while the rest of its batch is
  * released; an image a recipe cannot clean fails its batch at the first attempt, naming the image
- * and not the patient; clean and upload run again give the same output, once.
+ * and not the patient; clean and upload run again give the same output, once; a run abandoned
+ * while its worker lived overwrites nothing of its successor's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Stage outcomes (every role, H2, embedded Qpid Broker-J)")
@@ -129,8 +136,8 @@ class StageOutcomesTest {
         long outputs = countOutputs();
 
         // As a worker that died after the work and before its record would leave it: run again, by another run.
-        deidq.getBean(CleanStage.class).run(new StageTask(batch.id(), Stage.CLEAN, 2, Long.MAX_VALUE));
-        deidq.getBean(UploadStage.class).run(new StageTask(batch.id(), Stage.UPLOAD, 2, Long.MAX_VALUE - 1));
+        deidq.getBean(CleanStage.class).run(new StageTask(batch.id(), Stage.CLEAN, 2, run(batch, Stage.CLEAN).id()));
+        deidq.getBean(UploadStage.class).run(new StageTask(batch.id(), Stage.UPLOAD, 2, run(batch, Stage.UPLOAD).id()));
 
         assertThat(countOutputs()).isEqualTo(outputs);
         for (Map.Entry<Path, byte[]> file : before.entrySet()) {
@@ -138,6 +145,35 @@ class StageOutcomesTest {
         }
         assertThat(deidq.getBean(ImageRepository.class).findByBatchIdOrderById(batch.id()))
                 .allSatisfy(image -> assertThat(image.uploadedAt()).isNotNull());
+    }
+
+    @Test
+    void aRunAbandonedWhileItsWorkerLivedWritesNothing() throws Exception {
+        Study study = study("19880202");
+        Batch batch = sendAndAwait(study, study.image(dir, Study.uid(), "(0008,0080) LO [General Hospital]"));
+        assertThat(batch.state()).as(String.valueOf(batch.error())).isEqualTo(BatchState.DONE);
+        TaskRun abandoned = run(batch, Stage.CLEAN);
+        abandoned.abandoned("the test's sweeper", Instant.now());
+        deidq.getBean(TaskRunRepository.class).save(abandoned);
+        TaskRun getIdentifiers = run(batch, Stage.GET_IDENTIFIERS);
+        getIdentifiers.abandoned("the test's sweeper", Instant.now());
+        deidq.getBean(TaskRunRepository.class).save(getIdentifiers);
+
+        assertThatThrownBy(() -> deidq.getBean(CleanStage.class).run(new StageTask(batch.id(), Stage.CLEAN, 2, abandoned.id())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is ABANDONED already: what it made is dropped");
+        assertThatThrownBy(() -> deidq.getBean(GetIdentifiersStage.class)
+                .run(new StageTask(batch.id(), Stage.GET_IDENTIFIERS, 2, getIdentifiers.id())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is ABANDONED already");
+
+        assertThat(deidq.getBean(ImageRepository.class).findByBatchIdOrderById(batch.id()))
+                .allSatisfy(image -> assertThat(image.uploadedAt()).as("still uploaded").isNotNull());
+        assertThat(deidq.getBean(BatchIdentifiersRepository.class).findById(batch.id()).orElseThrow().updatedIds())
+                .as("the later stages' results, not cleared").isNotNull();
+    }
+
+    /** A run of the batch's stage, started now, as a worker starting it records it. */
+    private TaskRun run(Batch batch, Stage stage) {
+        return deidq.getBean(TaskRunRepository.class).save(new TaskRun(batch.id(), stage, 2, "test", Instant.now()));
     }
 
     private Study study(String birthDate) {

@@ -46,10 +46,11 @@ public final class CleanStage implements StageWork {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final ImagePool pool;
+    private final RunOwnership ownership;
 
     public CleanStage(SpooledImages spool, StoredIdentifiers stored, IdentifierExtractor extractor, ImageCleaner cleaner,
                       StagingArea staging, ImageRepository images, TransactionTemplate transactions, ObjectMapper json,
-                      ImagePool pool) {
+                      ImagePool pool, RunOwnership ownership) {
         this.spool = spool;
         this.stored = stored;
         this.extractor = extractor;
@@ -59,6 +60,7 @@ public final class CleanStage implements StageWork {
         this.transactions = transactions;
         this.json = json;
         this.pool = pool;
+        this.ownership = ownership;
     }
 
     /** What became of one image. */
@@ -78,6 +80,7 @@ public final class CleanStage implements StageWork {
         List<Outcome> outcomes = pool.each(batch, image -> clean(image, updated, run));
         StagingArea.makeDurable(run, pool);
         transactions.executeWithoutResult(status -> {
+            ownership.check(task);
             Map<Long, Image> rows = images.findAllById(outcomes.stream().map(Outcome::imageId).toList()).stream()
                     .collect(Collectors.toMap(Image::id, image -> image));
             outcomes.forEach(o -> rows.get(o.imageId()).cleaned(o.outcome(), o.outputName(), o.reason()));

@@ -32,7 +32,7 @@ public final class GetIdentifiersStage implements StageWork {
     public void run(StageTask task) throws FinalStageFailure, IOException {
         List<SpooledImages.SpooledImage> images = spool.of(task.batchId());
         try {
-            stored.store(task.batchId(), extractor.extract(images.stream().map(SpooledImages.SpooledImage::file).toList()).ids(),
+            stored.store(task, extractor.extract(images.stream().map(SpooledImages.SpooledImage::file).toList()).ids(),
                     StoredIdentifiers.ids());
         } catch (IdentifiersException e) {
             if (e.getCause() instanceof IOException io) {

@@ -34,7 +34,7 @@ public final class IdentifyStage implements StageWork {
         IdentityRequest request = stored.read(task.batchId(), BatchIdentifiers::request, "identity request", "prepare-request",
                 IdentityRequest.class);
         try {
-            stored.store(task.batchId(), identity.identify(null, request), StoredIdentifiers.response());
+            stored.store(task, identity.identify(null, request), StoredIdentifiers.response());
         } catch (IdentityException e) {
             if (e.retryable()) {
                 throw e;

@@ -29,7 +29,7 @@ public final class PrepareRequestStage implements StageWork {
     public void run(StageTask task) throws FinalStageFailure {
         Identifiers ids = stored.read(task.batchId(), BatchIdentifiers::ids, "ids", "get-identifiers", Identifiers.class);
         try {
-            stored.store(task.batchId(), builder.prepare(ids), StoredIdentifiers.request());
+            stored.store(task, builder.prepare(ids), StoredIdentifiers.request());
         } catch (IdentifiersException e) {
             throw new FinalStageFailure(e.getMessage(), e);
         }

@@ -57,8 +57,13 @@ public class StagesConfiguration {
     }
 
     @Bean
-    StoredIdentifiers storedIdentifiers(BatchIdentifiersRepository rows, PlatformTransactionManager transactions) {
-        return new StoredIdentifiers(rows, new TransactionTemplate(transactions), JSON);
+    RunOwnership runOwnership(TaskRunRepository runs) {
+        return new RunOwnership(runs);
+    }
+
+    @Bean
+    StoredIdentifiers storedIdentifiers(BatchIdentifiersRepository rows, PlatformTransactionManager transactions, RunOwnership ownership) {
+        return new StoredIdentifiers(rows, new TransactionTemplate(transactions), JSON, ownership);
     }
 
     @Bean
@@ -83,14 +88,17 @@ public class StagesConfiguration {
 
     @Bean
     CleanStage cleanStage(SpooledImages spool, StoredIdentifiers stored, IdentifierExtractor extractor, ImageCleaner cleaner,
-                          StagingArea staging, ImageRepository images, PlatformTransactionManager transactions, ImagePool pool) {
-        return new CleanStage(spool, stored, extractor, cleaner, staging, images, new TransactionTemplate(transactions), JSON, pool);
+                          StagingArea staging, ImageRepository images, PlatformTransactionManager transactions, ImagePool pool,
+                          RunOwnership ownership) {
+        return new CleanStage(spool, stored, extractor, cleaner, staging, images, new TransactionTemplate(transactions), JSON, pool,
+                ownership);
     }
 
     @Bean
     UploadStage uploadStage(ImageRepository images, TaskRunRepository runs, StagingArea staging, ImageSink imageSink,
-                            MetadataSink metadataSink, PlatformTransactionManager transactions, ImagePool pool) {
+                            MetadataSink metadataSink, PlatformTransactionManager transactions, ImagePool pool,
+                            RunOwnership ownership) {
         return new UploadStage(images, runs, staging, imageSink, metadataSink, new TransactionTemplate(transactions), JSON,
-                Clock.systemUTC(), pool);
+                Clock.systemUTC(), pool, ownership);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deidq.batch.BatchIdentifiers;
 import io.deidq.batch.BatchIdentifiersRepository;
 import io.deidq.pipeline.FinalStageFailure;
+import io.deidq.pipeline.StageTask;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.function.Function;
@@ -19,11 +20,13 @@ public final class StoredIdentifiers {
     private final BatchIdentifiersRepository rows;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final RunOwnership ownership;
 
-    public StoredIdentifiers(BatchIdentifiersRepository rows, TransactionTemplate transactions, ObjectMapper json) {
+    public StoredIdentifiers(BatchIdentifiersRepository rows, TransactionTemplate transactions, ObjectMapper json, RunOwnership ownership) {
         this.rows = rows;
         this.transactions = transactions;
         this.json = json;
+        this.ownership = ownership;
     }
 
     /** The value a stage before stored in {@code column}, as {@code type}; fails for good when that stage has not stored it. */
@@ -41,8 +44,12 @@ public final class StoredIdentifiers {
         }
     }
 
-    /** Stores {@code value} as JSON through {@code store}, which also clears the columns the later stages fill. */
-    public void store(long batchId, Object value, Store store) {
+    /**
+     * Stores {@code value} as JSON through {@code store}, which also clears the columns the later
+     * stages fill; refused when the task's run no longer owns the batch ({@link RunOwnership}).
+     */
+    public void store(StageTask task, Object value, Store store) {
+        long batchId = task.batchId();
         String text;
         try {
             text = json.writeValueAsString(value);
@@ -50,6 +57,7 @@ public final class StoredIdentifiers {
             throw new IllegalStateException("batch " + batchId + ": cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
         transactions.executeWithoutResult(status -> {
+            ownership.check(task);
             BatchIdentifiers row = rows.findById(batchId).orElseGet(() -> new BatchIdentifiers(batchId));
             store.into(row, text);
             rows.save(row);

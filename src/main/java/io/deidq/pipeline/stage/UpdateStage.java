@@ -32,7 +32,7 @@ public final class UpdateStage implements StageWork {
         IdentityResponse response = stored.read(task.batchId(), BatchIdentifiers::response, "identity response", "identify",
                 IdentityResponse.class);
         try {
-            stored.store(task.batchId(), merger.update(ids, response), StoredIdentifiers.updatedIds());
+            stored.store(task, merger.update(ids, response), StoredIdentifiers.updatedIds());
         } catch (IdentifiersException e) {
             throw new FinalStageFailure(e.getMessage(), e);
         }

@@ -47,9 +47,11 @@ public final class UploadStage implements StageWork {
     private final ObjectMapper json;
     private final Clock clock;
     private final ImagePool pool;
+    private final RunOwnership ownership;
 
     public UploadStage(ImageRepository images, TaskRunRepository runs, StagingArea staging, ImageSink imageSink,
-                       MetadataSink metadataSink, TransactionTemplate transactions, ObjectMapper json, Clock clock, ImagePool pool) {
+                       MetadataSink metadataSink, TransactionTemplate transactions, ObjectMapper json, Clock clock, ImagePool pool,
+                       RunOwnership ownership) {
         this.images = images;
         this.runs = runs;
         this.staging = staging;
@@ -59,6 +61,7 @@ public final class UploadStage implements StageWork {
         this.json = json;
         this.clock = clock;
         this.pool = pool;
+        this.ownership = ownership;
     }
 
     @Override
@@ -85,7 +88,7 @@ public final class UploadStage implements StageWork {
         }
         for (int from = 0; from < toSend.size(); from += MARK_EVERY) {
             List<Image> group = toSend.subList(from, Math.min(from + MARK_EVERY, toSend.size()));
-            upload(group, run);
+            upload(task, group, run);
         }
     }
 
@@ -93,7 +96,7 @@ public final class UploadStage implements StageWork {
      * The group's images stored and made durable, then their records, then they are marked: a
      * record in the sink means its image is there, and an image marked uploaded is durable.
      */
-    private void upload(List<Image> group, Path run) throws IOException, FinalStageFailure {
+    private void upload(StageTask task, List<Image> group, Path run) throws IOException, FinalStageFailure {
         for (Image image : group) {
             if (!Files.isRegularFile(cleanedFile(image, run)) || !Files.isRegularFile(recordFile(image, run))) {
                 throw new FinalStageFailure("image " + image.id() + ": its cleaned file or metadata record is missing from " + run
@@ -110,7 +113,7 @@ public final class UploadStage implements StageWork {
             return image.id();
         });
         metadataSink.flush();
-        markUploaded(ids);
+        markUploaded(task, ids);
     }
 
     private static Path cleanedFile(Image image, Path run) {
@@ -121,8 +124,11 @@ public final class UploadStage implements StageWork {
         return run.resolve("metadata").resolve(image.outputName() + ".json");
     }
 
-    private void markUploaded(List<Long> ids) {
+    private void markUploaded(StageTask task, List<Long> ids) {
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> images.findAllById(ids).forEach(image -> image.uploaded(now)));
+        transactions.executeWithoutResult(status -> {
+            ownership.check(task);
+            images.findAllById(ids).forEach(image -> image.uploaded(now));
+        });
     }
 }
