@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deidq.ConditionalOnRole;
 import io.deidq.DeidqProperties;
 import io.deidq.batch.BatchIdentifiersRepository;
+import io.deidq.batch.BatchRepository;
 import io.deidq.batch.ImageRepository;
 import io.deidq.batch.TaskRunRepository;
 import io.deidq.identifiers.IdentifierExtractor;
@@ -42,6 +43,12 @@ public class StagesConfiguration {
     @Bean
     StagingArea stagingArea(WorkerProperties worker, DeidqProperties deidq) {
         return new StagingArea(worker.stagingDirectory(deidq.dataDir()));
+    }
+
+    @Bean
+    BatchRelease batchRelease(BatchRepository batches, ImageRepository images, SpooledImages spool, StagingArea staging,
+                              PlatformTransactionManager transactions) {
+        return new BatchRelease(batches, images, spool, staging, new TransactionTemplate(transactions), Clock.systemUTC());
     }
 
     @Bean
