@@ -75,7 +75,7 @@ public final class BatchRelease {
             throw new UncheckedIOException(e);
         }
         batch.released(clock.instant().truncatedTo(ChronoUnit.MICROS));
-        log.info("batch {} released: {} spool files deleted, {} kept (quarantined), staging directory deleted", batchId, deleted, kept);
+        log.info("batch {} released: the spool files of {} uploaded images deleted, {} quarantined kept, its staging directory deleted", batchId, deleted, kept);
         return true;
     }
 }
