@@ -309,7 +309,7 @@ abstract class SweeperDatabaseContract {
     private Path spooled(long batch, ImageOutcome outcome, boolean fileThere) throws Exception {
         String association = UUID.randomUUID().toString();
         context.getBean(ReceivedAssociationRepository.class).saveAndFlush(new ReceivedAssociation(association, "SCU", "DEIDQ", "127.0.0.1",
-                Instant.now()));
+                Instant.now(), null));
         String uid = "1.2.826.0.1.3680043.9.7433.44." + System.nanoTime();
         Image image = context.getBean(ImageRepository.class).saveAndFlush(new Image(uid, "1.2.840.10008.5.1.4.1.1.7", "1.2.840.10008.1.2.1",
                 "1.2.3", "1.2.3.4", "ACC", "images/2026-01-01/" + UUID.randomUUID() + ".dcm", 4, "00000000", Instant.now(), association,

@@ -36,9 +36,11 @@ public final class DeidqProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Every role on {@code dataDir}, its embedded database and broker; once its receiver listens. */
-    public static DeidqProcess start(Path dataDir, Path log) throws IOException {
-        return receiver(log, List.of("--deidq.data-dir=" + dataDir, "--deidq.broker.embedded.port=0"));
+    /** Every role on {@code dataDir}, its embedded database and broker, with further {@code arguments} if any; once its receiver listens. */
+    public static DeidqProcess start(Path dataDir, Path log, String... arguments) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--deidq.data-dir=" + dataDir, "--deidq.broker.embedded.port=0"));
+        all.addAll(List.of(arguments));
+        return receiver(log, all);
     }
 
     /** deidq with {@code arguments}, whose roles include the receiver; once it listens on a free loopback port. */

@@ -46,14 +46,14 @@ public class StagesConfiguration {
     }
 
     @Bean
-    BatchRelease batchRelease(BatchRepository batches, ImageRepository images, SpooledImages spool, StagingArea staging,
-                              PlatformTransactionManager transactions) {
-        return new BatchRelease(batches, images, spool, staging, new TransactionTemplate(transactions), Clock.systemUTC());
+    ImagePool imagePool(WorkerProperties worker) {
+        return new ImagePool(worker.imageThreads());
     }
 
     @Bean
-    ImagePool imagePool(WorkerProperties worker) {
-        return new ImagePool(worker.imageThreads());
+    BatchRelease batchRelease(BatchRepository batches, ImageRepository images, SpooledImages spool, StagingArea staging,
+                              PlatformTransactionManager transactions) {
+        return new BatchRelease(batches, images, spool, staging, new TransactionTemplate(transactions), Clock.systemUTC());
     }
 
     @Bean
