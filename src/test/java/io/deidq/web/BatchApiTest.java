@@ -335,7 +335,7 @@ class BatchApiTest {
         identifiers.add(accession);
         identifiers.add(study);
         String association = UUID.randomUUID().toString();
-        assembly.associationOpened(new ReceivedAssociation(association, "SCU", "DEIDQ", "127.0.0.1", Instant.now()));
+        assembly.associationOpened(new ReceivedAssociation(association, "SCU", "DEIDQ", "127.0.0.1", Instant.now(), null));
         List<Image> sent = new ArrayList<>();
         for (int i = 0; i < images; i++) {
             String uid = study + "." + counter.incrementAndGet();
