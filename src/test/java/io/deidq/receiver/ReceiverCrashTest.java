@@ -3,6 +3,7 @@ package io.deidq.receiver;
 import io.deidq.receiver.TestInstances.Instance;
 import io.deidq.testing.Dcmtk;
 import io.deidq.testing.DcmtkCorpus;
+import io.deidq.testing.DeidqProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

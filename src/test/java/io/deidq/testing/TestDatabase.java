@@ -55,14 +55,31 @@ public final class TestDatabase implements AutoCloseable {
     /** The service's arguments: its data directory, and the database when it is not the embedded one. */
     public List<String> arguments() {
         List<String> arguments = new ArrayList<>(List.of("--deidq.data-dir=" + dataDir));
-        if (schema != null) {
-            arguments.addAll(List.of(
-                    "--spring.datasource.url=" + POSTGRES_URL + "?currentSchema=" + schema,
-                    "--spring.datasource.username=" + POSTGRES_USER,
-                    "--spring.datasource.password=",
-                    "--spring.flyway.schemas=" + schema));
-        }
+        arguments.addAll(databaseArguments());
         return arguments;
+    }
+
+    /**
+     * The database arguments alone, for processes that share this PostgreSQL schema with data
+     * directories of their own; none for H2, which lives in the data directory.
+     */
+    public List<String> databaseArguments() {
+        if (schema == null) {
+            return List.of();
+        }
+        return List.of(
+                "--spring.datasource.url=" + POSTGRES_URL + "?currentSchema=" + schema,
+                "--spring.datasource.username=" + POSTGRES_USER,
+                "--spring.datasource.password=",
+                "--spring.flyway.schemas=" + schema);
+    }
+
+    /** A connection of the test's own to this PostgreSQL schema, to read what the service processes wrote while they run. */
+    public Connection connect() throws SQLException {
+        if (schema == null) {
+            throw new IllegalStateException("the H2 file database is locked by the service that runs on it; only PostgreSQL takes a test's connection beside it");
+        }
+        return DriverManager.getConnection(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER, "");
     }
 
     /** The application on this database in the role identity alone, without web server: the database side of deidq, nothing listening. */
