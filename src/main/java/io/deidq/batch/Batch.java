@@ -145,6 +145,17 @@ public class Batch {
         finishedAt = now;
     }
 
+    /** The message of the stage it waits for was lost (a broker that died, a worker that died holding it) and is queued again. */
+    public void queuedAgain(Instant now) {
+        require("have its stage queued again", BatchState.QUEUED);
+        updatedAt = now;
+    }
+
+    /** Whether it is running {@code stage}, attempt {@code attempt}: a run of that stage and attempt still owns it. */
+    public boolean running(Stage stage, int attempt) {
+        return state == BatchState.RUNNING && this.stage == stage && this.attempt == attempt;
+    }
+
     /** The stage running failed and will be tried again: queues its next attempt, keeping the error visible. */
     public void retry(String error, Instant now) {
         require("retry " + stage, BatchState.RUNNING);

@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * An association over which images arrived: batch assembly closes a batch only once every
- * association that contributed to it has ended ({@link #closedAt()} set).
+ * association that contributed to it has ended ({@link #closedAt()} set). The spool of the receiver
+ * that served it tells a receiver restarted after a kill which open associations were its own.
  */
 @Entity
 @Table(name = "received_association")
@@ -37,15 +38,20 @@ public class ReceivedAssociation {
     @Column(name = "released")
     private Boolean released;
 
+    @Column(name = "spool_id", length = 36)
+    private String spoolId;
+
     protected ReceivedAssociation() {
     }
 
-    public ReceivedAssociation(String id, String callingAeTitle, String calledAeTitle, String peerAddress, Instant openedAt) {
+    public ReceivedAssociation(String id, String callingAeTitle, String calledAeTitle, String peerAddress, Instant openedAt,
+                               String spoolId) {
         this.id = id;
         this.callingAeTitle = callingAeTitle;
         this.calledAeTitle = calledAeTitle;
         this.peerAddress = peerAddress;
         this.openedAt = openedAt;
+        this.spoolId = spoolId;
     }
 
     public String id() {
@@ -70,6 +76,11 @@ public class ReceivedAssociation {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    /** The id of the spool of the receiver that served it; null on rows recorded before receivers had one. */
+    public String spoolId() {
+        return spoolId;
     }
 
     /** True when the peer released it, false when it was aborted or failed; null while it is open. */

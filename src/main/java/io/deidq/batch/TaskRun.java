@@ -91,6 +91,11 @@ public class TaskRun {
         finishedAt = at;
     }
 
+    /** Its worker's last sign of life: the last heartbeat, or the start before the first. */
+    public Instant lastSignOfLife() {
+        return heartbeatAt != null ? heartbeatAt : startedAt;
+    }
+
     public Long id() {
         return id;
     }

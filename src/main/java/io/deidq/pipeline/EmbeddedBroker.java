@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * an embedded deidq. What it holds is lost when the process stops; the outbox rows it had not
  * confirmed are not, and the relay publishes them again. Port 0 takes a free port at the first
  * start and keeps it across {@link #stop()} and {@link #start()}, since the connection factory
- * was given it.
+ * was given it. {@link #startedAt()} tells the sweeper when it started empty, so that the stages
+ * queued before are queued again.
  */
 public final class EmbeddedBroker {
 
@@ -33,6 +35,7 @@ public final class EmbeddedBroker {
     private int port;
     private SystemLauncher launcher;
     private Path workDir;
+    private Instant startedAt;
 
     public EmbeddedBroker(int port) {
         this.port = port;
@@ -42,8 +45,10 @@ public final class EmbeddedBroker {
         if (launcher != null) {
             return;
         }
+        // Before it takes connections: any message published after this instant reached this broker.
+        Instant starting = Instant.now();
         AtomicReference<SystemConfig<?>> systemConfig = new AtomicReference<>();
-        SystemLauncher starting = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
+        SystemLauncher launching = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
             @Override
             public void onContainerResolve(SystemConfig<?> config) {
                 systemConfig.set(config);
@@ -56,13 +61,14 @@ public final class EmbeddedBroker {
             attributes.put("initialConfigurationLocation", EmbeddedBroker.class.getResource(INITIAL_CONFIGURATION).toExternalForm());
             attributes.put("startupLoggedToSystemOut", false);
             attributes.put("context", Map.of("qpid.amqp_port", String.valueOf(port), "qpid.work_dir", workDir.toString()));
-            starting.startup(attributes);
+            launching.startup(attributes);
         } catch (Exception e) {
-            starting.shutdown();
+            launching.shutdown();
             deleteWorkDir();
             throw new IllegalStateException("the embedded broker did not start on 127.0.0.1:" + port + " (deidq.broker.embedded.port)", e);
         }
-        launcher = starting;
+        launcher = launching;
+        startedAt = starting;
         port = boundPort(systemConfig.get());
         log.info("Embedded AMQP broker (Qpid Broker-J) listening on 127.0.0.1:{}", port);
     }
@@ -73,8 +79,14 @@ public final class EmbeddedBroker {
         }
         launcher.shutdown();
         launcher = null;
+        startedAt = null;
         deleteWorkDir();
         log.info("Embedded AMQP broker on 127.0.0.1:{} stopped", port);
+    }
+
+    /** When it last started, holding no message; null while it is stopped. */
+    public synchronized Instant startedAt() {
+        return startedAt;
     }
 
     /** The port it listens on (after the first start, the one port 0 gave). */

@@ -7,8 +7,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * A {@link StageWork} as the stage listener runs it: begun in the database, done, and its outcome
- * recorded ({@link StageRuns}). Of two workers given one message, the one that starts the batch
- * second loses its optimistic lock and drops it.
+ * recorded ({@link StageRuns}), with heartbeats while the work runs. Of two workers given one
+ * message, the one that starts the batch second loses its optimistic lock and drops it; a result
+ * that comes after the batch changed under it (abandoned, cancelled) is dropped the same way.
  */
 public final class StageRun implements StageHandler {
 
@@ -16,13 +17,15 @@ public final class StageRun implements StageHandler {
 
     private final StageWork work;
     private final StageRuns runs;
+    private final StageHeartbeats heartbeats;
     private final String worker;
     private final boolean pauseAfterWork;
 
     /** @param pauseAfterWork crash tests only (deidq.worker.pause-in-stage): the run stops for ever between its work and its record */
-    public StageRun(StageWork work, StageRuns runs, String worker, boolean pauseAfterWork) {
+    public StageRun(StageWork work, StageRuns runs, StageHeartbeats heartbeats, String worker, boolean pauseAfterWork) {
         this.work = work;
         this.runs = runs;
+        this.heartbeats = heartbeats;
         this.worker = worker;
         this.pauseAfterWork = pauseAfterWork;
     }
@@ -44,17 +47,28 @@ public final class StageRun implements StageHandler {
         if (taskRun == null) {
             return;
         }
-        try {
-            work.run(new StageTask(message.batchId(), message.stage(), message.attempt(), taskRun));
+        StageTask task = new StageTask(message.batchId(), message.stage(), message.attempt(), taskRun);
+        try (StageHeartbeats.Heartbeat beating = heartbeats.start(task)) {
+            work.run(task);
         } catch (Exception e) {
-            runs.failed(message, taskRun, e);
+            record(message, () -> runs.failed(message, taskRun, e));
             return;
         }
         if (pauseAfterWork) {
             pause(message);
             return;
         }
-        runs.succeeded(message, taskRun);
+        record(message, () -> runs.succeeded(message, taskRun));
+    }
+
+    /** Records the outcome; when the batch changed meanwhile (a sweeper, an operator), the outcome is dropped. */
+    private static void record(StageMessage message, Runnable outcome) {
+        try {
+            outcome.run();
+        } catch (OptimisticLockingFailureException changed) {
+            log.info("batch {} changed while {} attempt {} was recorded; its result is dropped", message.batchId(),
+                    message.stage().queueName(), message.attempt());
+        }
     }
 
     /** Where a crash test kills the worker: the stage's output is written and not yet recorded. */

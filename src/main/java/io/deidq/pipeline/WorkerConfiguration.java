@@ -4,11 +4,13 @@ import io.deidq.ConditionalOnRole;
 import io.deidq.batch.BatchQueue;
 import io.deidq.batch.BatchRepository;
 import io.deidq.batch.TaskRunRepository;
+import io.deidq.pipeline.stage.BatchRelease;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,7 +22,7 @@ import java.util.List;
 
 /**
  * What connects to the broker, in the worker role only: the topology, the outbox relay and the
- * stage listeners. A process of other roles writes outbox rows and never connects; the workers'
+ * stage listeners with their heartbeats; and the sweeper. A process of other roles writes outbox rows and never connects; the workers'
  * relays publish its rows.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,6 +57,17 @@ class WorkerConfiguration {
         return new StageRuns(batches, runs, queue, retry, Clock.systemUTC());
     }
 
+    @Bean(destroyMethod = "close")
+    StageHeartbeats stageHeartbeats(StageRuns runs, WorkerProperties worker) {
+        return new StageHeartbeats(runs, worker.heartbeatInterval());
+    }
+
+    @Bean
+    Sweeper sweeper(StageRuns stageRuns, TaskRunRepository runs, BatchRepository batches, JdbcTemplate jdbc, BatchRelease release,
+                    WorkerProperties worker, ObjectProvider<EmbeddedBroker> embeddedBroker) {
+        return new Sweeper(stageRuns, runs, batches, jdbc, release, worker, embeddedBroker, Clock.systemUTC());
+    }
+
     /**
      * Every stage's work, run by a {@link StageRun}, and any other handler. Failures of a handler
      * that is not a StageRun go to the application's {@link StageFailures} bean when there is one, else to the log.
@@ -62,11 +75,11 @@ class WorkerConfiguration {
     @Bean
     @DependsOn("stageTopology")
     StageListeners stageListeners(ConnectionFactory connectionFactory, QueueNames names, ObjectProvider<StageHandler> handlers,
-                                  ObjectProvider<StageWork> works, StageRuns runs, ObjectProvider<StageFailures> failures,
-                                  WorkerProperties worker) {
+                                  ObjectProvider<StageWork> works, StageRuns runs, StageHeartbeats heartbeats,
+                                  ObjectProvider<StageFailures> failures, WorkerProperties worker) {
         List<StageHandler> all = new ArrayList<>(handlers.orderedStream().toList());
         String name = workerName();
-        works.orderedStream().forEach(work -> all.add(new StageRun(work, runs, name, work.stage() == worker.pauseInStage())));
+        works.orderedStream().forEach(work -> all.add(new StageRun(work, runs, heartbeats, name, work.stage() == worker.pauseInStage())));
         return new StageListeners(connectionFactory, names, all, failures.getIfAvailable(LoggedStageFailures::new), worker);
     }
 

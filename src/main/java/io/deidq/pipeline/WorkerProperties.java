@@ -17,12 +17,13 @@ import java.time.Duration;
  * @param heartbeatInterval how often a running stage tells the database its worker is alive
  * @param stageTimeout      a run whose worker gave no sign of life for this long is abandoned by the sweeper and its stage queued again
  * @param sweepInterval     how often the sweeper looks for abandoned runs, lost messages and batches to release
+ * @param imageThreads      threads a worker cleans and uploads a batch's images on, shared by its batches
  * @param pauseInStage      crash tests only: a worker pauses for ever after this stage's work, before recording it; null never
  */
 @ConfigurationProperties(prefix = "deidq.worker")
 public record WorkerProperties(int concurrency, int prefetch, Duration recoveryInterval, Path stagingDirectory,
                                Duration spoolRetention, Duration heartbeatInterval, Duration stageTimeout, Duration sweepInterval,
-                               Stage pauseInStage) {
+                               int imageThreads, Stage pauseInStage) {
 
     public WorkerProperties {
         if (concurrency == 0) {
@@ -49,8 +50,11 @@ public record WorkerProperties(int concurrency, int prefetch, Duration recoveryI
         if (sweepInterval == null) {
             sweepInterval = Duration.ofSeconds(30);
         }
-        if (concurrency < 0 || prefetch < 0) {
-            throw new IllegalArgumentException("deidq.worker.concurrency and deidq.worker.prefetch must be positive");
+        if (imageThreads == 0) {
+            imageThreads = 4;
+        }
+        if (concurrency < 0 || prefetch < 0 || imageThreads < 0) {
+            throw new IllegalArgumentException("deidq.worker.concurrency, prefetch and image-threads must be positive");
         }
         if (stageTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("deidq.worker.stage-timeout (" + stageTimeout + ") must be at least twice"

@@ -4,6 +4,7 @@ import io.deidq.ConditionalOnRole;
 import io.deidq.DeidqProperties;
 import io.deidq.batch.BatchAssembly;
 import io.deidq.batch.ImageRepository;
+import io.deidq.batch.ReceivedAssociationRepository;
 import io.deidq.dicom.net.DicomServer;
 import io.deidq.dicom.net.ServerSettings;
 import io.deidq.dicom.net.StorageService;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -20,9 +22,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * The C-STORE receiver of the {@code receiver} role: takes its share of the spool (sweeping it when
- * no other receiver uses it), then listens for associations until the application stops, when it
- * lets associations in progress finish.
+ * The C-STORE receiver of the {@code receiver} role: takes its share of the spool (sweeping it, and
+ * ending the associations an earlier run left open, when no other receiver uses it), then listens
+ * for associations until the application stops, when it lets associations in progress finish.
  */
 @Component
 @ConditionalOnRole("receiver")
@@ -35,15 +37,18 @@ public class DicomReceiver implements SmartLifecycle {
     private final DeidqProperties deidq;
     private final BatchAssembly batchAssembly;
     private final ImageRepository images;
+    private final InterruptedAssociations interrupted;
     private DicomServer server;
     private ImageRecorder recorder;
     private SpoolLock lock;
 
-    public DicomReceiver(ReceiverProperties properties, DeidqProperties deidq, BatchAssembly batchAssembly, ImageRepository images) {
+    public DicomReceiver(ReceiverProperties properties, DeidqProperties deidq, BatchAssembly batchAssembly, ImageRepository images,
+                         ReceivedAssociationRepository associations, TransactionTemplate transaction) {
         this.properties = properties;
         this.deidq = deidq;
         this.batchAssembly = batchAssembly;
         this.images = images;
+        this.interrupted = new InterruptedAssociations(associations, transaction);
     }
 
     @Override
@@ -53,7 +58,12 @@ public class DicomReceiver implements SmartLifecycle {
         }
         try {
             SpoolStore spool = new SpoolStore(spoolDirectory(), properties.aeTitle());
-            lock = SpoolLock.acquire(spool.root(), () -> new SpoolJanitor(spool, images, batchAssembly, properties.aeTitle()).sweep());
+            // The interrupted associations end after the sweep: the images it records join their batches
+            // while those are still held open, and so go through the pipeline with the rest of their study.
+            lock = SpoolLock.acquire(spool.root(), () -> {
+                new SpoolJanitor(spool, images, batchAssembly, properties.aeTitle()).sweep();
+                interrupted.end(spool.id());
+            });
             recorder = new ImageRecorder(batchAssembly, SpoolStore::fsyncDirectory);
             ServerSettings settings = new ServerSettings(properties.bindAddress(), properties.port(), properties.maxAssociations(),
                     properties.maxPduLength().toBytes(), new Timeouts(10_000, (int) properties.artimTimeout().toMillis(),

@@ -58,7 +58,7 @@ final class ReceiverStoreHandler implements StoreHandler {
     @Override
     public void opened(Association association) {
         batchAssembly.associationOpened(new ReceivedAssociation(association.id(), association.callingAeTitle(),
-                association.calledAeTitle(), association.socket().getInetAddress().getHostAddress(), Instant.now()));
+                association.calledAeTitle(), association.socket().getInetAddress().getHostAddress(), Instant.now(), spool.id()));
         log.info("association {} from {} ({}) established", association.id(), association.callingAeTitle(),
                 association.socket().getInetAddress().getHostAddress());
     }

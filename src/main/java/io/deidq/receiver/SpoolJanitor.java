@@ -64,7 +64,8 @@ final class SpoolJanitor {
                 continue;
             }
             if (sweep == null) {
-                sweep = new ReceivedAssociation(UUID.randomUUID().toString(), "SPOOL-SWEEP", aeTitle, "spool sweep", Instant.now());
+                sweep = new ReceivedAssociation(UUID.randomUUID().toString(), "SPOOL-SWEEP", aeTitle, "spool sweep", Instant.now(),
+                        spool.id());
                 batchAssembly.associationOpened(sweep);
             }
             Image image = image(file, sweep.id());

@@ -35,7 +35,8 @@ import java.util.zip.CRC32C;
  * all the images of a group). File names carry nothing of the
  * instance. A data set cut off or refused leaves no file behind. What the spool creates is its
  * owner's only: it is patient data. Images are recorded by their path
- * relative to the spool, so that the spool can be reached by another path or moved.
+ * relative to the spool, so that the spool can be reached by another path or moved; associations by
+ * the spool's {@link SpoolId}, for the same reason.
  */
 final class SpoolStore {
 
@@ -47,6 +48,7 @@ final class SpoolStore {
     private final Path incoming;
     private final Path images;
     private final String aeTitle;
+    private final String id;
     /** Day directories whose own directory entry is durable: an image renamed into one is then durable with its fsync. */
     private final Set<Path> durableDays = ConcurrentHashMap.newKeySet();
 
@@ -76,10 +78,20 @@ final class SpoolStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the spool directories under " + root, e);
         }
+        try {
+            this.id = SpoolId.readOrCreate(this.root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the id of the spool " + root + ": " + e.getMessage(), e);
+        }
     }
 
     Path root() {
         return root;
+    }
+
+    /** The spool's {@link SpoolId}, which the associations its receivers record carry. */
+    String id() {
+        return id;
     }
 
     Path incoming() {

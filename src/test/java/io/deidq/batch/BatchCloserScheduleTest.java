@@ -59,7 +59,7 @@ class BatchCloserScheduleTest {
     @Test
     void aBatchWhoseAssociationsEndedClosesOnItsOwnOnceQuiet() {
         String association = UUID.randomUUID().toString();
-        assembly.associationOpened(new ReceivedAssociation(association, "SCU", "DEIDQ", "127.0.0.1", Instant.now()));
+        assembly.associationOpened(new ReceivedAssociation(association, "SCU", "DEIDQ", "127.0.0.1", Instant.now(), null));
         String uid = "1.2.826.0.1.3680043.9.7433.41." + System.nanoTime();
         List<Image> recorded = assembly.imagesReceived(List.of(new Image(uid, "1.2.840.10008.5.1.4.1.1.7", "1.2.840.10008.1.2.1", "1.2.3",
                 "1.2.3.4", "ACC-SCHEDULE", "images/" + uid + ".dcm", 1, "00000000", Instant.now(), association, null, null)));

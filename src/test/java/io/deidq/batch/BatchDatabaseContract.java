@@ -91,7 +91,7 @@ abstract class BatchDatabaseContract {
     void theMigrationsRanAndTheEntitiesMatchTheSchema() {
         List<String> versions = jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\" = true and \"version\" is not null order by \"installed_rank\"",
                 String.class);
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         Batch batch = batches.saveAndFlush(new Batch(new BatchKey(BatchKeyKind.ACCESSION_NUMBER, unique("ACC")), "1.2.3", null, null, Instant.now()));
         assertThat(batch.version()).isZero();
         TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
@@ -423,7 +423,7 @@ abstract class BatchDatabaseContract {
 
     private String openAssociation() {
         String id = UUID.randomUUID().toString();
-        assembly.associationOpened(new ReceivedAssociation(id, "SCU", "DEIDQ", "127.0.0.1", Instant.now()));
+        assembly.associationOpened(new ReceivedAssociation(id, "SCU", "DEIDQ", "127.0.0.1", Instant.now(), null));
         return id;
     }
 

@@ -75,12 +75,13 @@ abstract class StageQueueContract {
     void startWorker() {
         List<String> arguments = new ArrayList<>(List.of("--deidq.roles=worker", "--deidq.data-dir=" + dataDir.resolve("data"),
                 "--deidq.broker.prefix=" + prefix, "--deidq.outbox.poll-interval=100ms", "--deidq.outbox.max-backoff=1s",
-                "--deidq.worker.recovery-interval=500ms"));
+                "--deidq.worker.recovery-interval=500ms",
+                "--spring.main.allow-bean-definition-overriding=true"));
         arguments.addAll(brokerArguments());
         context = new SpringApplicationBuilder(DeidqApplication.class).web(WebApplicationType.NONE)
                 .initializers(c -> {
-                    ((GenericApplicationContext) c).registerBean("getIdentifiersHandler", StageHandler.class, () -> getIdentifiers);
-                    ((GenericApplicationContext) c).registerBean("prepareRequestHandler", StageHandler.class, () -> prepareRequest);
+                    ((GenericApplicationContext) c).registerBean("getIdentifiersStage", StageHandler.class, () -> getIdentifiers);
+                    ((GenericApplicationContext) c).registerBean("prepareRequestStage", StageHandler.class, () -> prepareRequest);
                 })
                 .run(arguments.toArray(String[]::new));
         queue = context.getBean(BatchQueue.class);

@@ -158,7 +158,7 @@ class StageRunTest {
     /** A batch of one image whose association has ended: the closer queues it within the quiet period. */
     private long receivedBatch() {
         String association = UUID.randomUUID().toString();
-        assembly.associationOpened(new ReceivedAssociation(association, "SCU", "DEIDQ", "127.0.0.1", Instant.now()));
+        assembly.associationOpened(new ReceivedAssociation(association, "SCU", "DEIDQ", "127.0.0.1", Instant.now(), null));
         long unique = System.nanoTime();
         String uid = "1.2.826.0.1.3680043.9.7433.42." + unique;
         String accession = "ACC-RUN-" + unique;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,12 +29,13 @@ final class DeidqProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts deidq on {@code dataDir} and waits until its receiver listens. */
-    static DeidqProcess start(Path dataDir, Path log) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+    /** Starts deidq on {@code dataDir}, with further {@code arguments} (properties) if any, and waits until its receiver listens. */
+    static DeidqProcess start(Path dataDir, Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), "io.deidq.Main", "serve",
                 "--deidq.data-dir=" + dataDir, "--deidq.receiver.port=0", "--deidq.receiver.bind-address=127.0.0.1", "--deidq.broker.embedded.port=0", "--server.port=0",
-                "--server.address=127.0.0.1");
+                "--server.address=127.0.0.1"));
+        command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         DeidqProcess deidq = new DeidqProcess(process, log, 0);
         try {

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,7 +37,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * deidq killed (SIGKILL) in the middle of a storescu transfer: every instance storescu was told
  * had arrived is recorded with its file intact; the restart sweeps away what the kill left half
- * done, and nothing recorded, though the spool is now reached by another path.
+ * done, and nothing recorded, though the spool is now reached by another path, and ends the
+ * association the kill interrupted, so that the batches of what it brought close. On H2, the
+ * embedded default, whose file the test reads while no deidq runs.
  */
 class ReceiverCrashTest {
 
@@ -51,7 +55,7 @@ class ReceiverCrashTest {
 
     @Test
     @Timeout(900)
-    void whatWasAcknowledgedBeforeAKillIsRecordedIntactAndTheRestartSweepsTheRest() throws Exception {
+    void whatWasAcknowledgedBeforeAKillIsRecordedIntactAndTheRestartSweepsTheRestAndClosesTheInterruptedBatches() throws Exception {
         Path data = dir.resolve("data");
         List<Instance> instances = instances(dir.resolve("files"));
         Map<String, Instance> byFile = instances.stream().collect(Collectors.toMap(i -> i.file().toString(), i -> i));
@@ -79,16 +83,33 @@ class ReceiverCrashTest {
             assertIntact(spool, image);
         }
 
+        List<String> interrupted = column(data, "select id from received_association where closed_at is null");
+        assertThat(interrupted).as("storescu's association, which the kill interrupted").hasSize(1);
+        int receiving = Integer.parseInt(column(data, "select count(*) from batch where state = 'RECEIVING'").get(0));
+        assertThat(receiving).as("batches held by the interrupted association").isPositive();
+
         Path partial = leftover(spool.resolve("incoming/left-by-the-kill.part"));
         Path day = spool.resolve("images/" + LocalDate.now(ZoneOffset.UTC));
         Path unreadable = leftover(day.resolve("kept-but-unreadable.dcm"));
         Instance whole = TestInstances.rewrite(DcmtkCorpus.get().sample("sc8").file(), day.resolve("kept-but-never-recorded.dcm"),
                 TestInstances.uid());
         Path sameDataByAnotherPath = Files.createSymbolicLink(dir.resolve("link"), dir).resolve("data");
-        try (DeidqProcess restarted = DeidqProcess.start(sameDataByAnotherPath, dir.resolve("deidq-2.log"))) {
+        try (DeidqProcess restarted = DeidqProcess.start(sameDataByAnotherPath, dir.resolve("deidq-2.log"), "--deidq.batch.quiet-period=1s")) {
+            // Those batches, and the one of the whole file the sweep records (a study of its own).
+            int toClose = receiving + 1;
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> batchesClosed(restarted.output()) >= toClose);
             restarted.stop();
-            assertThat(restarted.output()).contains("spool sweep: removed");
+            assertThat(restarted.output()).contains("spool sweep: removed")
+                    .contains("ended now as aborted: 1 (" + interrupted.get(0) + ")");
         }
+        assertThat(column(data, "select id from received_association where closed_at is null")).as("associations left open").isEmpty();
+        assertThat(column(data, "select count(*) from received_association where released = false and id = '" + interrupted.get(0) + "'"))
+                .as("the interrupted association ended as aborted").containsExactly("1");
+        assertThat(column(data, "select distinct b.state from batch b join image i on i.batch_id = b.id where i.association_id = '"
+                + interrupted.get(0) + "'")).as("states of the batches the interrupted association brought images to")
+                .isNotEmpty().doesNotContain("RECEIVING");
+        assertThat(column(data, "select id from batch where state = 'RECEIVING'")).as("batches still receiving").isEmpty();
 
         assertThat(partial).doesNotExist();
         assertThat(unreadable).doesNotExist();
@@ -172,6 +193,29 @@ class ReceiverCrashTest {
             }
         }
         return rows;
+    }
+
+    /** The first column of a query's rows, read like {@link #recorded}. */
+    private static List<String> column(Path data, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/deidq") + ";ACCESS_MODE_DATA=r", "sa", "");
+             Statement query = db.createStatement();
+             ResultSet row = query.executeQuery(sql)) {
+            while (row.next()) {
+                values.add(row.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** How many batches a deidq's closer said it closed, in all. */
+    private static int batchesClosed(String output) {
+        Matcher closed = Pattern.compile("closed (\\d+) batches").matcher(output);
+        int all = 0;
+        while (closed.find()) {
+            all += Integer.parseInt(closed.group(1));
+        }
+        return all;
     }
 
     private static void assertIntact(Path spool, Recorded image) throws IOException {

@@ -89,6 +89,7 @@ class SpoolJanitorTest {
         ArgumentCaptor<ReceivedAssociation> association = ArgumentCaptor.forClass(ReceivedAssociation.class);
         verify(batchAssembly).associationOpened(association.capture());
         assertThat(association.getValue().callingAeTitle()).isEqualTo("SPOOL-SWEEP");
+        assertThat(association.getValue().spoolId()).as("the sweep's association is its spool's").isEqualTo(spool.id());
         verify(batchAssembly).associationClosed(association.getValue().id(), false);
         ArgumentCaptor<List<Image>> recorded = ArgumentCaptor.forClass(List.class);
         verify(batchAssembly, times(2)).imagesReceived(recorded.capture());

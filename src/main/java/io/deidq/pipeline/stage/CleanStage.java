@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,9 +45,11 @@ public final class CleanStage implements StageWork {
     private final ImageRepository images;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final ImagePool pool;
 
     public CleanStage(SpooledImages spool, StoredIdentifiers stored, IdentifierExtractor extractor, ImageCleaner cleaner,
-                      StagingArea staging, ImageRepository images, TransactionTemplate transactions, ObjectMapper json) {
+                      StagingArea staging, ImageRepository images, TransactionTemplate transactions, ObjectMapper json,
+                      ImagePool pool) {
         this.spool = spool;
         this.stored = stored;
         this.extractor = extractor;
@@ -57,6 +58,7 @@ public final class CleanStage implements StageWork {
         this.images = images;
         this.transactions = transactions;
         this.json = json;
+        this.pool = pool;
     }
 
     /** What became of one image. */
@@ -73,11 +75,8 @@ public final class CleanStage implements StageWork {
         Identifiers updated = stored.read(task.batchId(), BatchIdentifiers::updatedIds, "updated ids", "update", Identifiers.class);
         List<SpooledImages.SpooledImage> batch = spool.of(task.batchId());
         Path run = staging.freshCleanRun(task.batchId(), task.taskRunId());
-        List<Outcome> outcomes = new ArrayList<>(batch.size());
-        for (SpooledImages.SpooledImage image : batch) {
-            outcomes.add(clean(image, updated, run));
-        }
-        StagingArea.makeDurable(run);
+        List<Outcome> outcomes = pool.each(batch, image -> clean(image, updated, run));
+        StagingArea.makeDurable(run, pool);
         transactions.executeWithoutResult(status -> {
             Map<Long, Image> rows = images.findAllById(outcomes.stream().map(Outcome::imageId).toList()).stream()
                     .collect(Collectors.toMap(Image::id, image -> image));

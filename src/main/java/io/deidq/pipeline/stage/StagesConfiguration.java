@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deidq.ConditionalOnRole;
 import io.deidq.DeidqProperties;
 import io.deidq.batch.BatchIdentifiersRepository;
+import io.deidq.batch.BatchRepository;
 import io.deidq.batch.ImageRepository;
 import io.deidq.batch.TaskRunRepository;
 import io.deidq.identifiers.IdentifierExtractor;
@@ -45,6 +46,17 @@ public class StagesConfiguration {
     }
 
     @Bean
+    ImagePool imagePool(WorkerProperties worker) {
+        return new ImagePool(worker.imageThreads());
+    }
+
+    @Bean
+    BatchRelease batchRelease(BatchRepository batches, ImageRepository images, SpooledImages spool, StagingArea staging,
+                              PlatformTransactionManager transactions) {
+        return new BatchRelease(batches, images, spool, staging, new TransactionTemplate(transactions), Clock.systemUTC());
+    }
+
+    @Bean
     StoredIdentifiers storedIdentifiers(BatchIdentifiersRepository rows, PlatformTransactionManager transactions) {
         return new StoredIdentifiers(rows, new TransactionTemplate(transactions), JSON);
     }
@@ -71,14 +83,14 @@ public class StagesConfiguration {
 
     @Bean
     CleanStage cleanStage(SpooledImages spool, StoredIdentifiers stored, IdentifierExtractor extractor, ImageCleaner cleaner,
-                          StagingArea staging, ImageRepository images, PlatformTransactionManager transactions) {
-        return new CleanStage(spool, stored, extractor, cleaner, staging, images, new TransactionTemplate(transactions), JSON);
+                          StagingArea staging, ImageRepository images, PlatformTransactionManager transactions, ImagePool pool) {
+        return new CleanStage(spool, stored, extractor, cleaner, staging, images, new TransactionTemplate(transactions), JSON, pool);
     }
 
     @Bean
     UploadStage uploadStage(ImageRepository images, TaskRunRepository runs, StagingArea staging, ImageSink imageSink,
-                            MetadataSink metadataSink, PlatformTransactionManager transactions) {
+                            MetadataSink metadataSink, PlatformTransactionManager transactions, ImagePool pool) {
         return new UploadStage(images, runs, staging, imageSink, metadataSink, new TransactionTemplate(transactions), JSON,
-                Clock.systemUTC());
+                Clock.systemUTC(), pool);
     }
 }

@@ -1,15 +1,18 @@
 package io.deidq.pipeline.stage;
 
 import io.deidq.OwnerOnly;
+import io.deidq.pipeline.FinalStageFailure;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /**
  * Where the clean stage puts a batch's cleaned images and metadata records until upload has sent
@@ -47,7 +50,7 @@ public final class StagingArea {
         return run;
     }
 
-    /** Deletes everything staged for the batch. */
+    /** Deletes everything staged for the batch; what is gone already (another worker deleting it too) is fine. */
     public void release(long batchId) throws IOException {
         deleteTree(ofBatch(batchId));
     }
@@ -59,37 +62,56 @@ public final class StagingArea {
         Files.walkFileTree(top, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
+                Files.deleteIfExists(file);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                if (e != null) {
+                if (e != null && !(e instanceof NoSuchFileException)) {
                     throw e;
                 }
-                Files.delete(directory);
+                Files.deleteIfExists(directory);
                 return FileVisitResult.CONTINUE;
             }
         });
     }
 
     /**
-     * Makes a finished run's files durable before the run is recorded as done: each file's data,
-     * then every directory from the deepest up to the run's, so that upload after a power cut finds
-     * what clean reported.
+     * Makes a finished run's files durable before the run is recorded as done: each file's data (on
+     * the pool's threads, so that the disk takes them together), then every directory from the
+     * deepest up to the run's, so that upload after a power cut finds what clean reported.
      */
-    static void makeDurable(Path run) throws IOException {
+    static void makeDurable(Path run, ImagePool pool) throws IOException, FinalStageFailure {
+        List<Path> files;
+        List<Path> directories;
         try (var paths = Files.walk(run)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                boolean directory = Files.isDirectory(path);
-                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-                    channel.force(!directory);
-                }
-            }
+            List<Path> all = paths.toList();
+            files = all.stream().filter(Files::isRegularFile).toList();
+            directories = all.stream().filter(Files::isDirectory).sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
         }
-        try (FileChannel channel = FileChannel.open(run.getParent(), StandardOpenOption.READ)) {
-            channel.force(true);
+        pool.each(files, file -> {
+            force(file, false);
+            return file;
+        });
+        for (Path directory : directories) {
+            force(directory, true);
+        }
+        force(run.getParent(), true);
+    }
+
+    /** fdatasync for a file, whose size it flushes too; fsync for a directory. */
+    private static void force(Path path, boolean metadata) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(metadata);
         }
     }
 }

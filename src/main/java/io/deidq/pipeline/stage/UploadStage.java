@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * upload: each cleaned image of the batch stored by the image sink, then its metadata record by
  * the metadata sink, from the staging directory of the clean run that succeeded, under its new
- * UIDs. Images are marked uploaded in groups, so that an attempt after a crash sends only the rest;
+ * UIDs, several at a time (deidq.worker.image-threads). Images are marked uploaded in groups, so
+ * that an attempt after a crash sends only the rest;
  * the sinks replace what they hold under a name, so an image sent twice is still one output.
  */
 public final class UploadStage implements StageWork {
@@ -45,9 +46,10 @@ public final class UploadStage implements StageWork {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ImagePool pool;
 
     public UploadStage(ImageRepository images, TaskRunRepository runs, StagingArea staging, ImageSink imageSink,
-                       MetadataSink metadataSink, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+                       MetadataSink metadataSink, TransactionTemplate transactions, ObjectMapper json, Clock clock, ImagePool pool) {
         this.images = images;
         this.runs = runs;
         this.staging = staging;
@@ -56,6 +58,7 @@ public final class UploadStage implements StageWork {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        this.pool = pool;
     }
 
     @Override
@@ -71,25 +74,22 @@ public final class UploadStage implements StageWork {
         if (!Files.isDirectory(run)) {
             throw new FinalStageFailure("the staging directory of clean run " + clean.id() + " (" + run + ") is gone; rerun from the start");
         }
-        List<Long> sent = new ArrayList<>();
+        List<Image> toSend = new ArrayList<>();
         for (Image image : images.findByBatchIdOrderById(task.batchId())) {
             if (image.cleanOutcome() == null || image.cleanOutcome() == ImageOutcome.FAILED) {
                 throw new FinalStageFailure("image " + image.id() + " was not cleaned (" + image.cleanOutcome() + "); rerun from the start");
             }
-            if (!image.cleanOutcome().uploaded() || image.uploadedAt() != null) {
-                continue;
-            }
-            upload(image, run);
-            sent.add(image.id());
-            if (sent.size() == MARK_EVERY) {
-                markUploaded(sent);
-                sent.clear();
+            if (image.cleanOutcome().uploaded() && image.uploadedAt() == null) {
+                toSend.add(image);
             }
         }
-        markUploaded(sent);
+        for (int from = 0; from < toSend.size(); from += MARK_EVERY) {
+            List<Image> group = toSend.subList(from, Math.min(from + MARK_EVERY, toSend.size()));
+            markUploaded(pool.each(group, image -> upload(image, run)));
+        }
     }
 
-    private void upload(Image image, Path run) throws IOException, FinalStageFailure {
+    private long upload(Image image, Path run) throws IOException, FinalStageFailure {
         String name = image.outputName();
         Path cleaned = run.resolve("images").resolve(name + ".dcm");
         Path record = run.resolve("metadata").resolve(name + ".json");
@@ -99,12 +99,10 @@ public final class UploadStage implements StageWork {
         }
         imageSink.store(name + ".dcm", cleaned);
         metadataSink.store(name + ".json", json.readValue(record.toFile(), RECORD));
+        return image.id();
     }
 
     private void markUploaded(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> images.findAllById(ids).forEach(image -> image.uploaded(now)));
     }
