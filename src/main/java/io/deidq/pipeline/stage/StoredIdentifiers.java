@@ -39,8 +39,10 @@ public final class StoredIdentifiers {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new FinalStageFailure("batch " + batchId + ": its stored " + what + " are not readable as " + type.getSimpleName()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // Jackson's own message quotes the text it read, which is PHI: only where it failed.
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new FinalStageFailure("batch " + batchId + ": its stored " + what + " are not readable as " + type.getSimpleName() + where);
         }
     }
 
