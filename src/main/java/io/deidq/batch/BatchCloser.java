@@ -1,6 +1,7 @@
 package io.deidq.batch;
 
 import io.deidq.ConditionalOnRole;
+import io.deidq.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,9 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Closes receiving batches, every {@code deidq.batch.close-period}, in the receiver role: a batch
@@ -52,7 +50,7 @@ public class BatchCloser implements SmartLifecycle {
     private final Duration quietPeriod;
     private final Duration closePeriod;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicTask periodic;
 
     @Autowired
     public BatchCloser(BatchRepository batches, NamedParameterJdbcTemplate jdbc, TransactionTemplate transaction,
@@ -69,6 +67,7 @@ public class BatchCloser implements SmartLifecycle {
         this.quietPeriod = properties.quietPeriod();
         this.closePeriod = properties.closePeriod();
         this.clock = clock;
+        this.periodic = new PeriodicTask("batch-closer", closePeriod, closePeriod, this::closeLoggingFailures);
     }
 
     /**
@@ -116,13 +115,8 @@ public class BatchCloser implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "batch-closer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::closeLoggingFailures, closePeriod.toMillis(), closePeriod.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        periodic.start();
     }
 
     /** A failed look is logged and the next one tried: the batches stay receiving meanwhile, nothing is lost. */
@@ -138,24 +132,11 @@ public class BatchCloser implements SmartLifecycle {
 
     @Override
     public void stop() {
-        ScheduledExecutorService stopping;
-        synchronized (this) {
-            stopping = scheduler;
-            scheduler = null;
-        }
-        if (stopping == null) {
-            return;
-        }
-        stopping.shutdown();
-        try {
-            stopping.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        periodic.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return periodic.running();
     }
 }

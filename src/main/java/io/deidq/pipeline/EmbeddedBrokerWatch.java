@@ -1,12 +1,10 @@
 package io.deidq.pipeline;
 
+import io.deidq.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Checks, every {@code deidq.broker.embedded.watch-interval}, that the embedded broker still takes
@@ -18,15 +16,11 @@ final class EmbeddedBrokerWatch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBrokerWatch.class);
 
-    private final ScheduledExecutorService scheduler;
+    private final PeriodicTask periodic;
 
     EmbeddedBrokerWatch(EmbeddedBroker broker, Duration interval) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "deidq-broker-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(() -> watch(broker), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        periodic = new PeriodicTask("deidq-broker-watch", interval, interval, () -> watch(broker));
+        periodic.start();
     }
 
     private static void watch(EmbeddedBroker broker) {
@@ -39,6 +33,6 @@ final class EmbeddedBrokerWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        periodic.stop();
     }
 }

@@ -1,5 +1,6 @@
 package io.deidq.pipeline;
 
+import io.deidq.PeriodicTask;
 import io.deidq.batch.BatchRepository;
 import io.deidq.batch.TaskRunRepository;
 import io.deidq.pipeline.stage.BatchRelease;
@@ -14,12 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -59,7 +58,7 @@ public final class Sweeper implements SmartLifecycle {
     private final ObjectProvider<EmbeddedBroker> embeddedBroker;
     private final Clock clock;
     private Instant brokerStartSwept;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicTask periodic;
 
     public Sweeper(StageRuns stageRuns, TaskRunRepository runs, BatchRepository batches, JdbcTemplate jdbc, BatchRelease release,
                    WorkerProperties settings, ObjectProvider<EmbeddedBroker> embeddedBroker, Clock clock) {
@@ -71,6 +70,7 @@ public final class Sweeper implements SmartLifecycle {
         this.settings = settings;
         this.embeddedBroker = embeddedBroker;
         this.clock = clock;
+        this.periodic = new PeriodicTask("deidq-sweeper", Duration.ZERO, settings.sweepInterval(), this::sweepLoggingFailures);
     }
 
     /** What one sweep did. */
@@ -164,13 +164,8 @@ public final class Sweeper implements SmartLifecycle {
 
     /** Sweeps at once, so that a worker's start mends what the last one left, then every sweep interval. */
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "deidq-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::sweepLoggingFailures, 0, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        periodic.start();
     }
 
     /** A sweep that throws otherwise (a bug) is logged, and the next one still runs. */
@@ -185,24 +180,11 @@ public final class Sweeper implements SmartLifecycle {
 
     @Override
     public void stop() {
-        ScheduledExecutorService stopping;
-        synchronized (this) {
-            stopping = scheduler;
-            scheduler = null;
-        }
-        if (stopping == null) {
-            return;
-        }
-        stopping.shutdown();
-        try {
-            stopping.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        periodic.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return periodic.running();
     }
 }
